@@ -1,0 +1,39 @@
+# Two commands on a fresh machine: `make serve` and `make test`.
+# VENV=/path/to/venv puts the virtual environment elsewhere.
+
+VENV ?= .venv
+PYTHON := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+NODE_INSTALLED := node_modules/.package-lock.json
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Material and MkDocs print a long notice about MkDocs 2.0 on every build.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: serve build check test audit bench clean
+
+$(INSTALLED): requirements.txt requirements-dev.txt constraints.txt
+	test -x $(PYTHON) || python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
+	touch $@
+
+$(NODE_INSTALLED): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+serve: $(INSTALLED)  ## build the site and serve it on http://127.0.0.1:8000 with live reload
+	$(PYTHON) -m mkdocs serve --strict -a $(HOST):$(PORT)
+
+build: $(INSTALLED)  ## strict build into site/
+	$(PYTHON) -m mkdocs build --strict
+
+check: $(INSTALLED)  ## validate the data only
+	$(PYTHON) -m macros.check
+
+test: $(INSTALLED) $(NODE_INSTALLED)  ## every test, browser tests included
+	tools/install-system-deps
+	$(PYTHON) -m pytest
+
+clean:
+	rm -rf site .pytest_cache

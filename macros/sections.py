@@ -1,0 +1,33 @@
+"""The seven sections every opgave has, in the order of the programme.
+
+The data key is what staff type in YAML; the anchor is the public URL fragment that
+communications staff link to, so it must never change.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str  # key in data/opgaven.yaml and data/programma.yaml
+    field: str  # attribute on the Opgave model
+    heading: str
+    anchor: str
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section("nut_en_noodzaak", "need", "Nut & noodzaak", "nut-en-noodzaak"),
+    Section("context", "context", "Context", "context"),
+    Section(
+        "gerelateerde_projecten_en_programmas",
+        "related",
+        "Gerelateerde projecten en programma’s",
+        "gerelateerde-projecten-en-programmas",
+    ),
+    Section("activiteiten", "activities", "Activiteiten", "activiteiten"),
+    Section("resultaten", "results", "Resultaten", "resultaten"),
+    Section("partners", "partners", "Partners", "partners"),
+    Section("doelgroep", "target_groups", "Doelgroep", "doelgroep"),
+)
+
+SECTION_KEYS = tuple(section.key for section in SECTIONS)

@@ -1,0 +1,33 @@
+"""The published programme as extracted from the PDF, and how data is matched to it.
+
+Comparison ignores white space and hyphens, because the PDF extraction breaks words
+across lines ("bedrijven terreinen", "water- voorziening", "ophet"). Everything else,
+every letter and figure, must match.
+"""
+
+import re
+from pathlib import Path
+
+SOURCE = (
+    Path(__file__).resolve().parent.parent.parent
+    / "shared" / "source" / "uitvoeringsprogramma-economische-koers-drenthe-2024-2025.txt"
+)
+
+# Deliberate repairs in the data, each also explained in a YAML comment there.
+REPAIRS = {
+    "inspiratiebijeenkomsten)": "inspiratiebijeenkomsten",  # closing parenthesis missing in the source
+}
+
+
+def key(text: str) -> str:
+    return re.sub(r"[\s\-•]+", "", text)
+
+
+def source_text() -> str:
+    return SOURCE.read_text(encoding="utf-8")
+
+
+def data_key(text: str) -> str:
+    for repaired, original in REPAIRS.items():
+        text = text.replace(repaired, original)
+    return key(text)

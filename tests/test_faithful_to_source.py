@@ -1,0 +1,62 @@
+"""The site carries the programme word for word: nothing invented, nothing dropped."""
+
+import pytest
+
+from macros.sections import SECTIONS
+from macros.view import load_site
+from tests.source_text import data_key, key, source_text
+
+SITE = load_site()
+
+
+def opgave_texts(opgave):
+    yield opgave.title
+    for section in SECTIONS:
+        for value in opgave.section(section):
+            if section.key == "activiteiten":
+                yield from ([value.heading] if value.heading else [])
+                yield from value.items
+            else:
+                yield value
+
+
+def programme_texts(programme):
+    for passage in (programme.introduction, programme.cofinancing, programme.closing):
+        yield passage.heading
+        yield from passage.paragraphs
+    yield programme.aspects.heading
+    for section in SECTIONS:
+        yield programme.aspects.of(section)
+    yield programme.title
+
+
+ALL_TEXTS = [text for opgave in SITE.opgaven for text in opgave_texts(opgave)] + list(programme_texts(SITE.programme))
+
+
+@pytest.mark.parametrize("text", ALL_TEXTS, ids=lambda t: t[:50])
+def test_every_text_in_the_data_is_in_the_source(text):
+    assert data_key(text) in key(source_text()), f"niet (zo) in de bron: {text!r}"
+
+
+# What may remain of the source once every text of the data is taken out: the
+# PDF's own labels, which the site shows as headings of its own.
+STRUCTURE = {
+    "OPGAVE1", "OPGAVE2", "OPGAVE3", "OPGAVE4", "OPGAVE5",
+    "NUT&NOODZAAK", "CONTEXT", "GERELATEERDEPROJECTENENPROGRAMMA’S", "ACTIVITEITEN20242025",
+    "RESULTATEN", "PARTNERS", "DOELGROEP",
+    "Nut&noodzaak", "Context", "Gerelateerdeprojectenenprogramma’s", "Activiteiten", "Resultaten",
+    "Partners", "Doelgroep",
+}
+
+
+def test_nothing_of_the_opgaven_and_programme_texts_is_dropped():
+    source = source_text()
+    budget_start = source.index("Beschikbare budgetten 2024-2025")
+    budget_end = source.index("Cofinanciering")
+    remaining = key(source[:budget_start] + source[budget_end:])
+    for text in sorted(ALL_TEXTS, key=len, reverse=True):
+        assert data_key(text) in remaining, f"komt vaker voor in de data dan in de bron: {text!r}"
+        remaining = remaining.replace(data_key(text), "|", 1)
+    leftovers = [part for part in remaining.split("|") if part]
+    unexpected = [part for part in leftovers if part not in STRUCTURE]
+    assert not unexpected, f"tekst uit de bron die niet op de site staat: {unexpected}"

@@ -1,0 +1,95 @@
+"""Every opgave is published in full: one page each, seven linkable sections."""
+
+import pytest
+
+from macros.sections import SECTIONS
+from macros.view import load_site
+from tests.text import section_text, squash
+
+OPGAVEN = load_site().opgaven
+
+
+def items_of(opgave, section) -> list[str]:
+    value = opgave.section(section)
+    if section.key == "activiteiten":
+        return [text for group in value for text in ([group.heading] if group.heading else []) + group.items]
+    return list(value)
+
+
+@pytest.mark.parametrize("opgave", OPGAVEN, ids=lambda o: o.id)
+@pytest.mark.parametrize("section", SECTIONS, ids=lambda s: s.key)
+def test_every_opgave_has_every_section(opgave, section):
+    items = items_of(opgave, section)
+    assert items, f"opgave {opgave.id} heeft een leeg onderdeel '{section.heading}'"
+    assert all(item.strip() for item in items)
+
+
+@pytest.mark.parametrize("opgave", OPGAVEN, ids=lambda o: o.id)
+def test_every_item_appears_on_the_page_under_its_heading(opgave, page):
+    soup = page(opgave.path)
+    for section in SECTIONS:
+        shown = section_text(soup, section.anchor)
+        for item in items_of(opgave, section):
+            assert squash(item) in shown, f"{opgave.path}#{section.anchor} mist: {item!r}"
+
+
+@pytest.mark.parametrize("opgave", OPGAVEN, ids=lambda o: o.id)
+def test_sections_are_h2_in_programme_order(opgave, page):
+    ids = [h2.get("id") for h2 in page(opgave.path).select("article h2")]
+    anchors = [section.anchor for section in SECTIONS]
+    assert [i for i in ids if i in anchors] == anchors
+
+
+@pytest.mark.parametrize("opgave", OPGAVEN, ids=lambda o: o.id)
+def test_page_title_names_the_opgave(opgave, page):
+    soup = page(opgave.path)
+    h1 = soup.select("article h1")
+    assert len(h1) == 1
+    assert squash(h1[0].get_text(" ")) == f"Opgave {opgave.number} {opgave.title}"
+    assert opgave.title in soup.title.get_text()
+
+
+def test_previous_and_next_follow_the_programme_order(page):
+    for index, opgave in enumerate(OPGAVEN):
+        nav = page(opgave.path).select_one("nav.ekd-buren")
+        previous = nav.select_one("a[rel=prev]")
+        following = nav.select_one("a[rel=next]")
+        if index == 0:
+            assert previous is None
+        else:
+            assert previous["href"] == f"../../{OPGAVEN[index - 1].path}"
+        if index == len(OPGAVEN) - 1:
+            assert following is None
+        else:
+            assert following["href"] == f"../../{OPGAVEN[index + 1].path}"
+
+
+def test_home_has_a_card_for_every_opgave_in_order(page):
+    cards = page("").select(".ekd-kaarten li")
+    assert [squash(card.select_one("h3").get_text()) for card in cards] == [o.title for o in OPGAVEN]
+    assert [card.select_one("h3 a")["href"] for card in cards] == [o.path for o in OPGAVEN]
+
+
+def test_navigation_lists_every_opgave_in_order(page):
+    nav_links = [a["href"] for a in page("").select("nav.md-nav--primary a.md-nav__link[href]")]
+    opgave_links = [link for link in nav_links if link.startswith("opgaven/") and link != "opgaven/"]
+    assert opgave_links == [o.path for o in OPGAVEN]
+
+
+def test_about_page_has_the_programme_texts(site, page):
+    soup = page("over/")
+    text = squash(soup.get_text(" "))
+    programme = site.programme
+    for passage in (programme.introduction, programme.cofinancing, programme.closing):
+        assert passage.heading in text
+        for paragraph in passage.paragraphs:
+            assert squash(paragraph) in text
+    for section in SECTIONS:
+        assert squash(programme.aspects.of(section)) in text
+
+
+@pytest.mark.parametrize("opgave", OPGAVEN, ids=lambda o: o.id)
+def test_each_section_explains_itself(opgave, site, page):
+    soup = page(opgave.path)
+    for section in SECTIONS:
+        assert squash(site.programme.aspects.of(section)) in section_text(soup, section.anchor)
