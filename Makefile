@@ -12,7 +12,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build check test audit bench clean
+.PHONY: serve build check schema test audit bench clean
 
 $(INSTALLED): requirements.txt requirements-dev.txt constraints.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -25,15 +25,21 @@ $(NODE_INSTALLED): package.json package-lock.json
 serve: $(INSTALLED)  ## build the site and serve it on http://127.0.0.1:8000 with live reload
 	$(PYTHON) -m mkdocs serve --strict -a $(HOST):$(PORT)
 
-build: $(INSTALLED)  ## strict build into site/
-	$(PYTHON) -m mkdocs build --strict
+build: $(INSTALLED)  ## validate, then strict build; site/ is replaced only by a complete site
+	$(PYTHON) tools/build
 
 check: $(INSTALLED)  ## validate the data only
 	$(PYTHON) -m macros.check
+
+schema: $(INSTALLED)  ## regenerate the editor schemas in schema/ after changing macros/models/
+	$(PYTHON) -m macros.schema
 
 test: $(INSTALLED) $(NODE_INSTALLED)  ## every test, browser tests included
 	tools/install-system-deps
 	$(PYTHON) -m pytest
 
-clean:
-	rm -rf site .pytest_cache
+bench: $(INSTALLED)  ## build time, scaling and page weight against plain Material (~10 min; writes bench/RESULTS.md)
+	$(PYTHON) bench/run.py
+
+clean:  ## also removes .site-build-*/.site-old-* left by a build that was killed
+	rm -rf site .site-build-* .site-old-* .pytest_cache

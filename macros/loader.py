@@ -1,25 +1,32 @@
 """Read a YAML data file safely, keeping the line of every value.
 
 Staff edit these files by hand, so the reader refuses what PyYAML would silently
-accept or even execute: duplicate keys (PyYAML keeps the last), tags such as
-`!!python/object`, alias bombs, huge files and bytes that are not UTF-8.
+accept, execute or crash on: duplicate keys (PyYAML keeps the last), tags such as
+`!!python/object`, alias bombs, nesting so deep that the parser overflows its stack,
+huge files, tabs and bytes that are not UTF-8. Every refusal says, in Dutch, on
+which line the problem is and what was expected.
 """
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .problems import DataError, Problem
+from .problems import DataError, Problem, locate
 
 try:  # libyaml parses about ten times faster; fall back to pure Python when absent
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader
 
-MAX_BYTES = 2_000_000
+# 1000 opgaven (the size the benchmark in bench/ builds) take about 3 MB.
+MAX_BYTES = 10_000_000
 MAX_NODES = 200_000  # generous for real content, small enough to stop "billion laughs"
+# Real data nests about eight levels; libyaml's composer recurses in C and crashes the
+# whole process (no message at all) somewhere above ten thousand.
+MAX_DEPTH = 20
 
 # Tags that plain YAML text resolves to; anything else was typed on purpose.
 _PLAIN_TAGS = {
@@ -32,6 +39,52 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
 }
+
+# What PyYAML's syntax errors mean for someone editing the file, by a fragment of
+# PyYAML's own (English) description of the problem. Some problems are only noticed
+# lines later (an unclosed quote at the end of the file): those point at where the
+# construct began (PyYAML's "context"), marked here with True.
+_SYNTAX_HINTS = (
+    ("mapping values are not allowed",
+     "er staat een dubbele punt (:) op een plek waar YAML dat niet verwacht. Meestal staat er "
+     "een dubbele punt in een tekst, of springt een regel verder in dan de regel erboven",
+     "zet een tekst met een dubbele punt tussen aanhalingstekens, en laat sleutels in hetzelfde "
+     "blok even ver inspringen", False),
+    ("end of stream",
+     "een tekst tussen aanhalingstekens wordt niet afgesloten",
+     "sluit de tekst af met hetzelfde aanhalingsteken (' of \") als waarmee hij begint", True),
+    ("did not find expected key",
+     "de inspringing klopt niet: deze regel springt minder ver in dan de regels van zijn blok",
+     "sleutels in hetzelfde blok springen precies even ver in (met spaties)", False),
+    ("did not find expected '-' indicator",
+     "de inspringing van een lijst klopt niet",
+     "elke regel van een lijst begint met '- ' en springt even ver in als de regels erboven", False),
+    ("could not find expected ':'",
+     "een sleutel zonder dubbele punt, of een tekst die op een nieuwe regel doorloopt zonder "
+     "verder in te springen",
+     "'sleutel: waarde'; loopt een tekst door op de volgende regel, spring die regel dan verder in", True),
+    ("undefined alias",
+     "een * verwijst naar een anker (&) dat niet bestaat",
+     "schrijf de tekst gewoon uit, zonder & en *", False),
+    ("another document",
+     "het bestand bevat meer dan één YAML-document (een regel met ---)",
+     "één document per bestand: haal de regel met --- weg", False),
+    ("cannot start any token",
+     "een waarde begint met een teken dat in YAML een betekenis heeft, zoals @, ` of %",
+     "zet de tekst tussen aanhalingstekens", False),
+    ("unknown escape character",
+     "een \\ (backslash) in een tekst tussen dubbele aanhalingstekens",
+     "gebruik enkele aanhalingstekens (') rond een tekst met een \\", False),
+    ("did not find expected ','",
+     "een lijst [ ... ] of blok { ... } op één regel wordt niet goed afgesloten",
+     "sluit met ] of }, of schrijf de lijst uit met een '- ' per regel", True),
+    ("duplicate anchor",
+     "hetzelfde anker (&) staat twee keer in het bestand",
+     "schrijf de tekst gewoon uit, zonder & en *", False),
+)
+
+# Keys typed as a word that YAML would turn into another type.
+_WORD_KEY_TAGS = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"}
 
 Path_ = tuple[str | int, ...]
 
@@ -63,8 +116,8 @@ def load_document(path: Path, name: str | None = None) -> Document:
     if len(raw) > MAX_BYTES:
         raise DataError([Problem(
             name,
-            f"het bestand is te groot ({len(raw):,} bytes; de grens is {MAX_BYTES:,}). "
-            "Verwacht: een gewoon tekstbestand met de inhoud van het programma.".replace(",", "."),
+            f"het bestand is te groot ({_number(len(raw))} bytes; de grens is {_number(MAX_BYTES)}). "
+            "Verwacht: een gewoon tekstbestand met de inhoud van het programma.",
         )])
     try:
         text = raw.decode("utf-8")
@@ -72,32 +125,35 @@ def load_document(path: Path, name: str | None = None) -> Document:
         line = raw[: error.start].count(b"\n") + 1
         raise DataError([Problem(
             name,
-            "het bestand bevat tekens die geen UTF-8 zijn. "
+            f"het bestand bevat tekens die geen UTF-8 zijn (byte {raw[error.start]:#04x}). "
             "Verwacht: sla het bestand op als UTF-8.",
             line=line,
         )]) from None
-    if not text.strip() or text.lstrip("\ufeff").strip() == "":
+    if not text.lstrip("\ufeff").strip():
         raise DataError([Problem(name, "het bestand is leeg. Verwacht: de gegevens in YAML.")])
     return parse_document(text, name)
 
 
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")  # Dutch thousands separator
+
+
 def parse_document(text: str, name: str) -> Document:
-    if "\t" in _indentation(text):
-        line = next(i for i, row in enumerate(text.splitlines(), 1) if row[: len(row) - len(row.lstrip())].count("\t"))
-        raise DataError([Problem(
-            name,
-            "de regel springt in met een tab. Verwacht: inspringen met spaties (YAML staat geen tabs toe).",
-            line=line,
-        )])
+    problems = _tab_problems(text, name)
+    if problems:
+        raise DataError(problems)
     try:
+        _check_depth(text, name)
         node = _Loader(text).get_single_node()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        raise DataError([_syntax_problem(error, text, name)]) from None
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
         raise DataError([Problem(
             name,
-            f"dit is geen geldige YAML ({error.problem or error.context}). "
-            "Verwacht: let op inspringen, dubbele punten en aanhalingstekens.",
-            line=mark.line + 1 if mark else None,
+            f"het bestand bevat een onzichtbaar stuurteken (code {error.character:#04x}). "
+            "Verwacht: alleen gewone tekst; typ de regel opnieuw of kopieer hem zonder opmaak.",
+            line=line,
         )]) from None
     except yaml.YAMLError as error:
         raise DataError([Problem(name, f"dit is geen geldige YAML ({error}).")]) from None
@@ -106,12 +162,84 @@ def parse_document(text: str, name: str) -> Document:
     builder = _Builder(name)
     data = builder.build(node, ())
     if builder.problems:
-        raise DataError(builder.problems)
+        raise DataError(builder.resolve(data))
     return Document(name, data, builder.lines)
 
 
-def _indentation(text: str) -> str:
-    return "".join(row[: len(row) - len(row.lstrip())] for row in text.splitlines())
+def _tab_problems(text: str, name: str) -> list[Problem]:
+    return [
+        Problem(
+            name,
+            "de regel springt in met een tab. Verwacht: inspringen met spaties (YAML staat geen tabs toe).",
+            line=number,
+        )
+        for number, row in enumerate(text.splitlines(), 1)
+        if "\t" in row[: len(row) - len(row.lstrip())]
+    ]
+
+
+def _check_depth(text: str, name: str) -> None:
+    """Refuse deep nesting from the event stream (which libyaml reads without recursion)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise DataError([_too_deep(name, event.start_mark.line + 1)])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
+def _too_deep(name: str, line: int) -> Problem:
+    return Problem(
+        name,
+        f"de gegevens zijn hier te diep in elkaar genest (meer dan {MAX_DEPTH} niveaus), of een "
+        "blok verwijst via & en * naar zichzelf. Verwacht: de opbouw uit CONTRIBUTING.md, zonder & en *.",
+        line=line,
+    )
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    description = f"{error.context or ''} {error.problem or ''}"
+    for fragment, what, expected, at_start in _SYNTAX_HINTS:
+        if fragment in description:
+            message = f"dit is geen geldige YAML: {what}. Verwacht: {expected}."
+            mark = (error.context_mark if at_start else None) or mark
+            break
+    else:
+        message = (f"dit is geen geldige YAML ({(error.problem or error.context or '').strip()}). "
+                   "Verwacht: let op inspringen, dubbele punten en aanhalingstekens.")
+    line = mark.line + 1 if mark else None
+    runaway = _runaway_quote(text)
+    if runaway is not None and line and runaway.start_mark.line + 1 < line:
+        line = runaway.start_mark.line + 1
+        message = (
+            "dit is geen geldige YAML: de tekst tussen aanhalingstekens op deze regel wordt niet afgesloten, "
+            f"dus leest YAML alles tot regel {runaway.end_mark.line + 1} als één tekst. "
+            "Verwacht: sluit de tekst af met hetzelfde aanhalingsteken (' of \") als waarmee hij begint."
+        )
+    rows = text.splitlines()
+    if line and line <= len(rows) and rows[line - 1].strip():
+        message += f" De regel is: «{rows[line - 1].strip()[:80]}»"
+    return Problem(name, message, line=line)
+
+
+_LOOKS_LIKE_YAML = re.compile(r"^\s*(- |[\w-]+:(\s|$))", re.MULTILINE)
+
+
+def _runaway_quote(text: str) -> yaml.ScalarToken | None:
+    """A quoted text that swallowed lines that look like keys or list items: its quote is not closed."""
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if isinstance(token, yaml.ScalarToken) and token.style in ("'", '"'):
+                source = text[token.start_mark.index: token.end_mark.index]
+                if "\n" in source and _LOOKS_LIKE_YAML.search(source.split("\n", 1)[1]):
+                    found = found or token
+    except yaml.YAMLError:
+        pass
+    return found
 
 
 class _Builder:
@@ -120,9 +248,20 @@ class _Builder:
     def __init__(self, name: str):
         self.name = name
         self.lines: dict[Path_, int] = {}
-        self.problems: list[Problem] = []
+        self.problems: list[tuple[Path_, int, str]] = []
         self.count = 0
         self._scalars = _Loader("")
+
+    def problem(self, path: Path_, node: yaml.Node, message: str) -> None:
+        self.problems.append((path, node.start_mark.line + 1, message))
+
+    def resolve(self, data: Any) -> list[Problem]:
+        """The problems found, each named by the record and field it is in."""
+        result = []
+        for path, line, message in self.problems:
+            record, field_path = locate(data, path)
+            result.append(Problem(self.name, message, line=line, record=record, field=field_path or None))
+        return result
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self.count += 1
@@ -133,46 +272,52 @@ class _Builder:
                 "Verwacht: schrijf elke tekst gewoon uit, zonder & en *.",
                 line=node.start_mark.line + 1,
             )])
+        if len(path) > MAX_DEPTH:  # only reachable through an alias that refers to itself
+            raise DataError([_too_deep(self.name, node.start_mark.line + 1)])
         self.lines.setdefault(path, node.start_mark.line + 1)
         if node.tag not in _PLAIN_TAGS:
-            self.problems.append(Problem(
-                self.name,
-                f"de YAML-tag '{node.tag}' is niet toegestaan. Verwacht: gewone tekst, getallen en lijsten.",
-                line=node.start_mark.line + 1,
-            ))
+            self.problem(path, node, f"de YAML-tag '{_short_tag(node.tag)}' is niet toegestaan. "
+                                     "Verwacht: gewone tekst, getallen en lijsten, zonder '!'.")
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
-        return self._scalars.construct_object(node)
+        try:
+            return self._scalars.construct_object(node)
+        except (ValueError, yaml.YAMLError):
+            # e.g. 2024-02-30: read as a date by YAML, but no such day exists
+            self.problem(path, node, f"de waarde '{node.value}' lijkt op een datum, maar die bestaat niet. "
+                                     "Verwacht: een echte datum als JJJJ-MM-DD, of tekst tussen aanhalingstekens.")
+            return None
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
         result: dict = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self.problems.append(Problem(
-                    self.name,
-                    "samenvoegen met '<<' is niet toegestaan. Verwacht: schrijf de velden uit.",
-                    line=key_node.start_mark.line + 1,
-                ))
+                self.problem(path, key_node, "samenvoegen met '<<' is niet toegestaan. Verwacht: schrijf de velden uit.")
                 continue
-            key = self.build(key_node, path)
+            if key_node.tag in _WORD_KEY_TAGS:
+                key = key_node.value  # YAML would read 'on:' or 'ja:' as true, '~:' as nothing
+            else:
+                key = self.build(key_node, path)
+            if key_node.tag not in _PLAIN_TAGS:
+                continue  # the tag is already reported
             if not isinstance(key, (str, int)):
-                self.problems.append(Problem(
-                    self.name, "een sleutel moet een woord zijn.", line=key_node.start_mark.line + 1,
-                ))
+                self.problem(path, key_node, f"'{key_node.value}' kan geen sleutel zijn. "
+                                             "Verwacht: een sleutel is een woord, zoals 'titel'.")
                 continue
             if key in result:
                 first = self.lines.get(path + (key,))
-                self.problems.append(Problem(
-                    self.name,
-                    f"de sleutel '{key}' staat twee keer in hetzelfde blok (eerst op regel {first}). "
-                    "Verwacht: elke sleutel één keer; YAML zou de eerste stil weggooien.",
-                    line=key_node.start_mark.line + 1,
-                    field=str(key),
-                ))
+                self.problem(path + (key,), key_node,
+                             f"de sleutel '{key}' staat twee keer in hetzelfde blok (eerst op regel {first}). "
+                             "Verwacht: elke sleutel één keer; YAML zou de eerste stil weggooien.")
                 continue
             self.lines[path + (key,)] = key_node.start_mark.line + 1
             result[key] = self.build(value_node, path + (key,))
         return result
+
+
+def _short_tag(tag: str) -> str:
+    """Show a tag the way it was typed: '!!python/object' rather than the full URI."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag

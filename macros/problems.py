@@ -5,6 +5,22 @@ was expected, so a staff member can fix it without help.
 """
 
 from dataclasses import dataclass
+from typing import Any
+
+# How a record in a list is called, by the key of that list.
+RECORD_NAMES = {
+    "opgaven": "opgave",
+    "jaren": "jaar",
+    "groepen": "groep",
+    "regels": "begrotingsregel",
+    "organisaties": "organisatie",
+    "begrippen": "begrip",
+    "programmas": "programma",
+    "fondsen": "fonds",
+}
+
+# The keys that name a record, in order of preference.
+RECORD_KEYS = ("id", "jaar", "naam")
 
 
 @dataclass(frozen=True)
@@ -39,3 +55,30 @@ class DataError(Exception):
         lines += [f"  - {problem}" for problem in self.problems]
         lines.append("Uitleg bij elke melding: zie CONTRIBUTING.md.")
         return "\n".join(lines)
+
+
+def record_name(list_key: Any, position: int, record: Any) -> str | None:
+    """How staff recognise item `position` of the list under `list_key`, e.g. "opgave 'arbeidsmarkt'"."""
+    if list_key not in RECORD_NAMES or not isinstance(record, dict):
+        return None
+    name = RECORD_NAMES[list_key]
+    key = next((record[k] for k in RECORD_KEYS if isinstance(record.get(k), (str, int))), None)
+    return f"{name} '{key}'" if key is not None and not isinstance(key, bool) else f"{name} nr. {position + 1}"
+
+
+def locate(data: Any, loc: tuple) -> tuple[str | None, str]:
+    """Split a location into the deepest named record and the field path below it."""
+    record, start = None, 0
+    node = data
+    for position, part in enumerate(loc):
+        parent_key = loc[position - 1] if position else None
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(part, int):
+            name = record_name(parent_key, part, node)
+            if name:
+                record, start = name, position + 1
+    field_parts = [f"nr. {part + 1}" if isinstance(part, int) else str(part) for part in loc[start:]]
+    return record, " › ".join(field_parts)

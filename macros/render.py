@@ -7,19 +7,28 @@ Markdown does not parse it; the few places where it lands in Markdown (headings
 that feed the table of contents) go through `markdown_text`.
 """
 
+import functools
 import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .abbreviations import abbreviations
+from .dates import dutch_date
+from .progress import STATUS_LABELS, progress_overview
+from .charts import comparison_chart, opgaven_chart
+from .formatting import euro, euro_difference
+from .opendata import LICENCE_NAME, LICENCE_URL
 from .view import Site
 from .urls import relative
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
-# Characters Python-Markdown treats as syntax; a backslash makes each literal.
-_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()>#+\-.!|~:])")
+# Characters Python-Markdown treats as syntax; a backslash makes each literal. Exactly
+# Markdown's escapable characters (md.ESCAPED_CHARS with the `tables` extension): before
+# any other character a backslash would stay visible, as in "javascript\:".
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
 
 
 def markdown_text(value: str) -> Markup:
@@ -37,7 +46,22 @@ def make_environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["markdown_text"] = markdown_text
+    env.filters["abbreviations"] = abbreviations  # glossary tooltips in data text
+    env.filters["euro"] = euro
+    env.filters["euro_difference"] = euro_difference
+    env.filters["dutch_date"] = dutch_date
     return env
+
+
+@functools.cache
+def shared_environment() -> Environment:
+    """One environment for the whole process, so each template is compiled once.
+
+    A new environment per page compiled every template again, which took longer than
+    rendering them (bench/RESULTS.md). FileSystemLoader still notices an edited
+    template, so `mkdocs serve` shows changes.
+    """
+    return make_environment()
 
 
 class Renderer:
@@ -45,7 +69,7 @@ class Renderer:
 
     def __init__(self, site: Site, env: Environment | None = None):
         self.site = site
-        self.env = env or make_environment()
+        self.env = env or shared_environment()
 
     def render(self, template: str, page: str, **context) -> str:
         def url(target: str) -> str:
@@ -69,3 +93,38 @@ class Renderer:
 
     def introduction(self, page: str) -> str:
         return self.render("introduction.html", page)
+
+    def progress(self, page: str) -> str:
+        return self.render("progress.md.j2", page, overview=progress_overview(self.site.opgaven), labels=STATUS_LABELS)
+
+    def last_updated(self, day, page: str) -> str:
+        return self.render("last_updated.html", page, day=day)
+
+    def redirect_page(self, redirect, site_name: str, site_url: str | None) -> str:
+        """A whole HTML page at an old address that sends the reader on to the opgave."""
+        canonical = (site_url.rstrip("/") + "/" + redirect.opgave.path) if site_url else None
+        return self.render("redirect.html", redirect.old_path, opgave=redirect.opgave,
+                           site_name=site_name, canonical=canonical)
+
+    # ------------------------------------------------------------ the budget page
+
+    def budget_introduction(self, page: str) -> str:
+        return self.render("budget_introduction.md.j2", page, budget=self.site.budget)
+
+    def budget_years(self, page: str) -> str:
+        return self.render("budget_years.md.j2", page, budget=self.site.budget)
+
+    def budget_per_opgave(self, page: str) -> str:
+        return self.render("budget_per_opgave.md.j2", page, budget=self.site.budget,
+                           chart=opgaven_chart(self.site.budget))
+
+    def budget_comparison(self, page: str) -> str:
+        comparisons = [(comparison, comparison_chart(comparison)) for comparison in self.site.budget.comparisons]
+        return self.render("budget_comparison.md.j2", page, comparisons=comparisons)
+
+    def cofinancing(self, page: str) -> str:
+        return self.render("budget_cofinancing.md.j2", page)
+
+    def open_data(self, page: str, downloads) -> str:
+        return self.render("open_data.md.j2", page, downloads=downloads,
+                           licence_name=LICENCE_NAME, licence_url=LICENCE_URL)

@@ -6,6 +6,10 @@ and when opened from disk.
 """
 
 
+BUDGET_PATH = "begroting/"
+OPEN_DATA_DIR = "open-data/"
+
+
 def opgave_path(slug: str) -> str:
     return f"opgaven/{slug}/"
 

@@ -1,38 +1,55 @@
 """Validate a loaded document against its model, turning pydantic errors into Dutch."""
 
 import difflib
-from typing import Any, TypeVar
+from typing import Any, Iterator, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .loader import Document
-from .problems import DataError, Problem
+from .problems import RECORD_NAMES, DataError, Problem, locate
+
+__all__ = ["RECORD_NAMES", "UNIQUE_KEYS", "validate"]
 
 Model = TypeVar("Model", bound=BaseModel)
 
-# How a record in a list is called, by the key of that list.
-RECORD_NAMES = {
-    "opgaven": "opgave",
-    "jaren": "jaar",
-    "groepen": "groep",
-    "regels": "begrotingsregel",
-    "organisaties": "organisatie",
-    "begrippen": "begrip",
-    "programmas": "programma",
-    "fondsen": "fonds",
+# Per list of records: groups of keys whose values must be unique across the list (keys
+# in one group share their values, e.g. a slug may not reappear as an old slug).
+# Checked on the raw data, because pydantic skips a list's own validator as soon as one
+# of its records has a problem, and staff should see every problem at once.
+UNIQUE_KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "opgaven": (("id",), ("slug", "oude_slugs")),
+    "organisaties": (("id",),),
+    "programmas": (("id",),),
+    "fondsen": (("id",),),
+    "begrippen": (("afkorting", "ook_geschreven_als"),),
 }
+
+# Models signal a duplicate with this error type; when the raw check above found the
+# same value, its report (with the line of each record) replaces the model's.
+_DUPLICATE = "duplicate"
 
 
 def validate(document: Document, model: type[Model]) -> Model:
+    problems: list[Problem] = []
+    duplicated: set = set()
+    for value, problem in _duplicates(document):
+        duplicated.add(value)
+        problems.append(problem)
     try:
-        return model.model_validate(document.data)
+        result = model.model_validate(document.data)
     except ValidationError as error:
-        raise DataError([_problem(document, model, item) for item in error.errors()]) from None
+        problems += [
+            _problem(document, model, item) for item in error.errors()
+            if not (item["type"] == _DUPLICATE and duplicated & set((item.get("ctx") or {}).values()))
+        ]
+    if problems:
+        raise DataError(sorted(problems, key=lambda problem: problem.line or 0))
+    return result
 
 
 def _problem(document: Document, model: type[BaseModel], error: dict) -> Problem:
     loc = tuple(error["loc"])
-    record, field_path = _record_and_field(document.data, loc)
+    record, field_path = locate(document.data, loc)
     return Problem(
         file=document.name,
         line=document.line_of(loc),
@@ -42,23 +59,51 @@ def _problem(document: Document, model: type[BaseModel], error: dict) -> Problem
     )
 
 
-def _record_and_field(data: Any, loc: tuple) -> tuple[str | None, str]:
-    """Split a location into the deepest named record and the field path below it."""
-    record, start = None, 0
-    node = data
-    for position, part in enumerate(loc):
-        parent_key = loc[position - 1] if position else None
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
-            break
-        if isinstance(part, int) and isinstance(node, dict) and parent_key in RECORD_NAMES:
-            name = RECORD_NAMES[parent_key]
-            key = node.get("id") or node.get("jaar") or node.get("naam")
-            record = f"{name} '{key}'" if isinstance(key, (str, int)) else f"{name} nr. {part + 1}"
-            start = position + 1
-    field_parts = [f"nr. {part + 1}" if isinstance(part, int) else str(part) for part in loc[start:]]
-    return record, " › ".join(field_parts)
+def _duplicates(document: Document) -> Iterator[tuple[Any, Problem]]:
+    for path, key, records in _record_lists(document.data, ()):
+        name = RECORD_NAMES.get(key, "regel")
+        for group in UNIQUE_KEYS[key]:
+            seen: dict[Any, tuple[int, int | None]] = {}
+            for position, record in enumerate(records):
+                if not isinstance(record, dict):
+                    continue
+                for field_name, value, value_path in _values(record, group, path + (position,)):
+                    line = document.line_of(value_path)
+                    if value in seen:
+                        first, first_line = seen[value]
+                        yield value, Problem(
+                            file=document.name,
+                            line=line,
+                            record=f"{name} nr. {position + 1}",
+                            field=field_name,
+                            message=(f"de {group[0]} '{value}' komt vaker voor (ook bij {name} nr. {first + 1}, "
+                                     f"regel {first_line}). Verwacht: elke {group[0]} maar één keer."),
+                        )
+                    else:
+                        seen[value] = (position, line)
+
+
+def _record_lists(data: Any, path: tuple) -> Iterator[tuple[tuple, str, list]]:
+    """Every list of records in the raw data that has keys to keep unique, at any depth."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in UNIQUE_KEYS and isinstance(value, list):
+                yield path + (key,), key, value
+            yield from _record_lists(value, path + (key,))
+    elif isinstance(data, list):
+        for position, value in enumerate(data):
+            yield from _record_lists(value, path + (position,))
+
+
+def _values(record: dict, keys: tuple[str, ...], path: tuple) -> Iterator[tuple[str, Any, tuple]]:
+    for key in keys:
+        value = record.get(key)
+        if isinstance(value, list):
+            for position, item in enumerate(value):
+                if isinstance(item, (str, int)):
+                    yield f"{key} › nr. {position + 1}", item, path + (key, position)
+        elif isinstance(value, (str, int)):
+            yield key, value, path + (key,)
 
 
 def _message(error: dict, model: type[BaseModel], data: Any, loc: tuple) -> str:
@@ -71,6 +116,8 @@ def _message(error: dict, model: type[BaseModel], data: Any, loc: tuple) -> str:
         known = _known_keys(model, loc[:-1])
         guess = difflib.get_close_matches(str(loc[-1]), known, n=1)
         hint = f" Bedoel je '{guess[0]}'?" if guess else ""
+        if not known:
+            return "dit veld bestaat niet. Verwacht: haal het weg (zie CONTRIBUTING.md voor de velden)."
         return f"dit veld bestaat niet.{hint} Verwacht een van: {', '.join(known)}."
     if kind == "list_type":
         return f"verwacht een lijst (regels die beginnen met '- '), maar er staat {_describe(given)}."
@@ -90,14 +137,23 @@ def _message(error: dict, model: type[BaseModel], data: Any, loc: tuple) -> str:
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return (f"verwacht een heel bedrag in euro's (alleen cijfers, zonder punt, komma of €), "
                 f"maar er staat {_describe(given)}.")
-    if kind in {"greater_than_equal", "greater_than"}:
-        return f"dit getal mag niet negatief zijn, maar er staat {given}."
+    if kind == "greater_than_equal" and context.get("ge") == 0:
+        return f"dit getal mag niet negatief zijn, maar er staat {given}. Verwacht: 0 of meer."
+    if kind in {"greater_than_equal", "less_than_equal"}:
+        bound = context.get("ge", context.get("le"))
+        word = "minstens" if kind == "greater_than_equal" else "hoogstens"
+        return f"dit getal is te {'klein' if word == 'minstens' else 'groot'}: er staat {given}. Verwacht: {word} {bound}."
+    if kind in {"greater_than", "less_than"}:
+        bound = context.get("gt", context.get("lt"))
+        word = "groter" if kind == "greater_than" else "kleiner"
+        return f"er staat {given}. Verwacht: een getal {word} dan {bound}."
     if kind in {"bool_type", "bool_parsing"}:
         return f"verwacht ja of nee (true/false), maar er staat {_describe(given)}."
     if kind in {"date_type", "date_parsing", "date_from_datetime_parsing"}:
         return f"verwacht een datum als JJJJ-MM-DD, maar er staat {_describe(given)}."
     if kind in {"literal_error", "enum"}:
-        return f"verwacht een van: {context.get('expected')}, maar er staat {_describe(given)}."
+        expected = str(context.get("expected", "")).replace("' or '", "' of '")  # pydantic writes English "or"
+        return f"verwacht een van: {expected}, maar er staat {_describe(given)}."
     if kind == "value_error":
         return str(context.get("error", error["msg"]))
     # Our own validators raise PydanticCustomError with a Dutch message.

@@ -8,15 +8,33 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .loader import load_document
+from .abbreviations import Glossary
+from .budget import Budget, opgave_problems, resolve_budget
+from .indexes import Indexes, build_indexes
+from .loader import Document, load_document
+from .models.begrippen import GlossaryFile
+from .models.budgetten import BudgetFile
 from .models.opgaven import Opgave, OpgavenFile
+from .models.organisaties import OrganisationsFile
 from .models.programma import ProgrammeFile
+from .models.programmas import ProgrammesFile
 from .problems import DataError, Problem
 from .sections import SECTIONS
 from .urls import opgave_path
 from .validation import validate
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+# Every data file and the model that describes it. load_site reads these, and
+# macros/schema.py writes an editor schema for each: add a new file here.
+DATA_FILES: dict[str, type] = {
+    "opgaven.yaml": OpgavenFile,
+    "programma.yaml": ProgrammeFile,
+    "budgetten.yaml": BudgetFile,
+    "organisaties.yaml": OrganisationsFile,
+    "programmas.yaml": ProgrammesFile,
+    "begrippen.yaml": GlossaryFile,
+}
 
 
 @dataclass(frozen=True)
@@ -44,6 +62,13 @@ class OpgaveEntry:
     def label(self) -> str:
         return f"Opgave {self.number}"
 
+    @property
+    def summary(self) -> str:
+        """The first sentence of nut & noodzaak: a teaser in the programme's own words."""
+        text = self.record.need[0]
+        end = text.find(". ")
+        return text if end == -1 else text[: end + 1]
+
     def section(self, section) -> list:
         return getattr(self.record, section.field)
 
@@ -52,6 +77,9 @@ class OpgaveEntry:
 class Site:
     programme: ProgrammeFile
     opgaven: tuple[OpgaveEntry, ...]
+    budget: Budget
+    indexes: Indexes  # partners, programmes, funds, target groups: links both ways
+    glossary: Glossary
 
     @cached_property
     def _by_id(self) -> dict[str, OpgaveEntry]:
@@ -74,21 +102,41 @@ class Site:
 def load_site(data_dir: Path = DATA_DIR) -> Site:
     """Read, validate and resolve every data file; report all problems at once."""
     problems: list[Problem] = []
+    documents: dict[str, Document] = {}  # kept for the line numbers of cross-reference problems
 
-    def read(file_name: str, model):
+    def read(file_name: str, model=None):
+        model = model or DATA_FILES[file_name]
         try:
-            return validate(load_document(data_dir / file_name, f"data/{file_name}"), model)
+            documents[file_name] = load_document(data_dir / file_name, f"data/{file_name}")
+            return validate(documents[file_name], model)
         except DataError as error:
             problems.extend(error.problems)
             return None
 
-    opgaven_file = read("opgaven.yaml", OpgavenFile)
-    programme = read("programma.yaml", ProgrammeFile)
+    opgaven_file = read("opgaven.yaml")
+    programme = read("programma.yaml")
+    budget_file = read("budgetten.yaml")
+    organisations_file = read("organisaties.yaml")
+    programmes_file = read("programmas.yaml")
+    glossary_file = read("begrippen.yaml")
+    if budget_file is not None and opgaven_file is not None:
+        opgave_ids = [record.id for record in opgaven_file.opgaven]
+        problems.extend(opgave_problems(budget_file, opgave_ids, documents["budgetten.yaml"]))
     if problems:
         raise DataError(problems)
+    opgaven = tuple(OpgaveEntry(number, record) for number, record in enumerate(opgaven_file.opgaven, 1))
+    budget = resolve_budget(budget_file, {entry.id: entry for entry in opgaven})
+    indexes, reference_problems = build_indexes(
+        opgaven, programme, organisations_file, programmes_file, budget, documents,
+    )
+    if reference_problems:
+        raise DataError(reference_problems)
     return Site(
         programme=programme,
-        opgaven=tuple(OpgaveEntry(number, record) for number, record in enumerate(opgaven_file.opgaven, 1)),
+        opgaven=opgaven,
+        budget=budget,
+        indexes=indexes,
+        glossary=Glossary(glossary_file),
     )
 
 

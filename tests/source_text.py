@@ -31,3 +31,15 @@ def data_key(text: str) -> str:
     for repaired, original in REPAIRS.items():
         text = text.replace(repaired, original)
     return key(text)
+
+
+# The budget part of the source: from its heading up to "Cofinanciering".
+BUDGET_START = "Beschikbare budgetten 2024-2025"
+BUDGET_END = "Cofinanciering"
+
+
+def budget_part() -> str:
+    """The budget text of the source with white space collapsed (its words are not broken)."""
+    text = source_text()
+    return re.sub(r"\s+", " ", text[text.index(BUDGET_START): text.index(BUDGET_END)]).strip()
+

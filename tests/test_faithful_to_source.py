@@ -4,7 +4,7 @@ import pytest
 
 from macros.sections import SECTIONS
 from macros.view import load_site
-from tests.source_text import data_key, key, source_text
+from tests.source_text import budget_part, data_key, key, source_text
 
 SITE = load_site()
 
@@ -15,9 +15,11 @@ def opgave_texts(opgave):
         for value in opgave.section(section):
             if section.key == "activiteiten":
                 yield from ([value.heading] if value.heading else [])
-                yield from value.items
+                yield from (item.text for item in value.items)
+            elif section.key == "resultaten":
+                yield value.text
             else:
-                yield value
+                yield getattr(value, "text", value)  # partners, context, ...: items that link to an index
 
 
 def programme_texts(programme):
@@ -60,3 +62,36 @@ def test_nothing_of_the_opgaven_and_programme_texts_is_dropped():
     leftovers = [part for part in remaining.split("|") if part]
     unexpected = [part for part in leftovers if part not in STRUCTURE]
     assert not unexpected, f"tekst uit de bron die niet op de site staat: {unexpected}"
+
+
+def budget_as_printed(budget) -> str:
+    """The budget part of the programme, rebuilt from the data and the computed sums.
+
+    Amounts as the programme prints them: 1.050.000, and "-" for no budget.
+    """
+    def amount(value):
+        return "-" if value is None else f"{value:,}".replace(",", ".")
+
+    parts = [budget.heading, *budget.introduction]
+    for year in budget.years:
+        parts += [year.caption, str(year.year)]
+        for group in year.groups:
+            parts.append(f"{group.number}. {group.title}")
+            for line in group.lines:
+                parts += [line.name, amount(line.amount)]
+            parts += ["Subtotaal", amount(group.subtotal)]
+        parts += ["Totaal Economische Koers", amount(year.total)]
+    return " ".join(parts)
+
+
+def test_the_budget_part_is_the_source_exactly():
+    """Every name, amount, "-", subtotal and total, in order: nothing invented, nothing dropped."""
+    rebuilt = budget_as_printed(SITE.budget).split(" ")
+    printed = budget_part().split(" ")
+    for position, (ours, theirs) in enumerate(zip(rebuilt, printed)):
+        assert ours == theirs, (
+            f"verschil met de bron bij woord {position}: {ours!r} in plaats van {theirs!r}\n"
+            f"bron: ...{' '.join(printed[max(0, position - 8): position + 8])}..."
+        )
+    assert len(rebuilt) == len(printed), "de data heeft meer of minder woorden dan de bron"
+

@@ -1,9 +1,11 @@
 """The opgaven of the programme (data/opgaven.yaml)."""
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from .common import Record, Slug, Text, text_list
+from .progress import Item
+from .references import PartnerEntry, ProgrammeEntry
 
 
 class ActivityGroup(Record):
@@ -11,7 +13,9 @@ class ActivityGroup(Record):
         None, alias="kop",
         description="Kopje boven deze groep activiteiten (mag weg als er maar één groep is).",
     )
-    items: list[Text] = text_list("De activiteiten in deze groep, elk als één regel tekst.")
+    items: list[Item] = text_list(
+        "De activiteiten in deze groep: elk als één regel tekst, of als blok met tekst, status, datum en toelichting."
+    )
 
 
 class Opgave(Record):
@@ -23,26 +27,41 @@ class Opgave(Record):
     )
     title: Text = Field(alias="titel", description="De titel van de opgave, zoals in het programma.")
     need: list[Text] = Field(alias="nut_en_noodzaak", min_length=1, description="Nut & noodzaak: alinea's tekst.")
-    context: list[Text] = text_list("Context: beleid en programma's van andere overheden en organisaties.")
-    related: list[Text] = Field(
+    context: list[ProgrammeEntry] = text_list(
+        "Context: beleid en programma's van andere overheden en organisaties. Elke regel is de naam van een "
+        "programma of fonds uit data/programmas.yaml, of een blok met 'tekst' en 'programmas' en/of 'fondsen'."
+    )
+    related: list[ProgrammeEntry] = Field(
         alias="gerelateerde_projecten_en_programmas", min_length=1,
-        description="Gerelateerde provinciale projecten en programma's.",
+        description="Gerelateerde provinciale projecten en programma's. Elke regel is de naam van een programma "
+                    "of fonds uit data/programmas.yaml, of een blok met 'tekst' en 'programmas' en/of 'fondsen'.",
     )
     activities: list[ActivityGroup] = Field(
         alias="activiteiten", min_length=1, description="Activiteiten, in groepen met een kopje.",
     )
-    results: list[Text] = Field(alias="resultaten", min_length=1, description="Resultaten: wat we willen bereiken.")
-    partners: list[Text] = Field(min_length=1, description="De belangrijkste samenwerkingspartners.")
+    results: list[Item] = Field(
+        alias="resultaten", min_length=1,
+        description="Resultaten: wat we willen bereiken. Elk als één regel tekst, of als blok met tekst, status, datum en toelichting.",
+    )
+    partners: list[PartnerEntry] = Field(
+        min_length=1,
+        description="De belangrijkste samenwerkingspartners. Elke regel is de naam van een organisatie uit "
+                    "data/organisaties.yaml, of een blok met 'tekst' en 'organisaties' (id's).",
+    )
     target_groups: list[Text] = Field(alias="doelgroep", min_length=1, description="De doelgroep van deze opgave.")
 
-    @model_validator(mode="after")
-    def _headings_when_grouped(self):
-        if len(self.activities) > 1 and any(group.heading is None for group in self.activities):
+    @field_validator("activities")
+    @classmethod
+    def _headings_when_grouped(cls, activities: list[ActivityGroup]) -> list[ActivityGroup]:
+        missing = [number for number, group in enumerate(activities, 1) if group.heading is None]
+        if len(activities) > 1 and missing:
             raise PydanticCustomError(
                 "heading_missing",
-                "als er meer dan één groep activiteiten is, heeft elke groep een 'kop' nodig",
+                "de activiteiten staan in meer dan één groep, maar groep nr. {groups} heeft geen 'kop'. "
+                "Verwacht: bij meer dan één groep heeft elke groep een 'kop'",
+                {"groups": ", ".join(map(str, missing))},
             )
-        return self
+        return activities
 
 
 class OpgavenFile(Record):

@@ -24,17 +24,19 @@ SectionDescriptions = create_model(
 
 
 class Aspects(Record):
-    heading: Text = Field(alias="kop")
-    descriptions: SectionDescriptions = Field(alias="beschrijvingen")  # type: ignore[valid-type]
+    heading: Text = Field(alias="kop", description="Kop boven de uitleg bij de zeven onderdelen van een opgave.")
+    descriptions: SectionDescriptions = Field(  # type: ignore[valid-type]
+        alias="beschrijvingen", description="Per onderdeel van een opgave: de uitleg die boven dat onderdeel staat.",
+    )
 
     def of(self, section) -> str:
         return getattr(self.descriptions, section.field)
 
 
 class ProgrammeFile(Record):
-    title: Text = Field(alias="titel")
+    title: Text = Field(alias="titel", description="De titel van het programma, zoals op de voorkant.")
     period: Text = Field(alias="periode", description="De looptijd, zoals '2024-2025'.")
-    introduction: Passage = Field(alias="opzet")
-    aspects: Aspects = Field(alias="aspecten")
-    cofinancing: Passage = Field(alias="cofinanciering")
-    closing: Passage = Field(alias="tot_slot")
+    introduction: Passage = Field(alias="opzet", description="Opzet van het programma: kop en alinea's.")
+    aspects: Aspects = Field(alias="aspecten", description="Uitleg bij de zeven onderdelen van elke opgave.")
+    cofinancing: Passage = Field(alias="cofinanciering", description="Tekst over cofinanciering: kop en alinea's.")
+    closing: Passage = Field(alias="tot_slot", description="Het slot van het programma: kop en alinea's.")

@@ -1,0 +1,135 @@
+"""A temporary copy of the project with N opgaven, for the benchmark.
+
+The real opgaven are repeated until there are N, each copy with its own id, slug and
+title, so the sections keep their real sizes. Copy 1 of every real opgave keeps the
+real id: anything else in data/ that refers to an opgave stays valid. Data files that
+are organised per opgave (the budget groups of a year that is split by opgave) get a
+matching group for every copy; every other data file is copied as it is.
+
+Works on the YAML as plain data, so it keeps working while the models change; the
+benchmark validates the result with `macros.check` before it builds anything.
+"""
+
+import copy
+import shutil
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "content", "data", "macros", "overrides")
+
+try:
+    from yaml import CSafeDumper as _Dumper, CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeDumper as _Dumper, SafeLoader as _Loader
+
+
+def read_yaml(path: Path):
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def write_yaml(path: Path, data) -> None:
+    path.write_text(
+        yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100),
+        encoding="utf-8",
+    )
+
+
+def copy_project(destination: Path, root: Path = ROOT) -> Path:
+    """Everything the build reads (the same parts as tests/project.py copies)."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = root / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+def _suffix(value: str, copy_number: int) -> str:
+    return value if copy_number == 1 else f"{value}-{copy_number}"
+
+
+def scale_opgaven(data: dict, count: int) -> tuple[dict, list[tuple[str, str, int]]]:
+    """`count` opgaven made from the real ones; also returns (new id, real id, copy number)."""
+    real = data["opgaven"]
+    opgaven, origins = [], []
+    for index in range(count):
+        source = real[index % len(real)]
+        number = index // len(real) + 1
+        record = copy.deepcopy(source)
+        record["id"] = _suffix(source["id"], number)
+        record["slug"] = _suffix(source["slug"], number)
+        if number > 1:
+            record["titel"] = f"{source['titel']} ({number})"
+        if "oude_slugs" in record:
+            record["oude_slugs"] = [_suffix(slug, number) for slug in record["oude_slugs"]]
+        opgaven.append(record)
+        origins.append((record["id"], source["id"], number))
+    return {**data, "opgaven": opgaven}, origins
+
+
+def scale_budgets(data: dict, origins: list[tuple[str, str, int]]) -> dict:
+    """A budget group for every copy of an opgave that has one; totals follow the lines."""
+    data = copy.deepcopy(data)
+    for year in data.get("jaren", []):
+        groups = year.get("groepen", [])
+        by_opgave = {group["opgave"]: group for group in groups if group.get("opgave")}
+        if not by_opgave:
+            continue  # a year with its own grouping does not grow with the opgaven
+        scaled = []
+        for new_id, real_id, number in origins:
+            if real_id not in by_opgave:
+                continue
+            group = copy.deepcopy(by_opgave[real_id])
+            group["opgave"] = new_id
+            for line in group.get("regels", []):
+                line["id"] = _suffix(line["id"], number)
+            scaled.append(group)
+        year["groepen"] = scaled
+        if year.get("vastgesteld_totaal") is not None:
+            year["vastgesteld_totaal"] = sum(
+                line["bedrag"] for group in scaled for line in group["regels"] if isinstance(line["bedrag"], int)
+            )
+    return data
+
+
+def make_project(destination: Path, count: int, root: Path = ROOT) -> Path:
+    """A copy of the project at `destination` whose data has `count` opgaven."""
+    project = copy_project(destination, root)
+    data_dir = project / "data"
+    scaled, origins = scale_opgaven(read_yaml(data_dir / "opgaven.yaml"), count)
+    write_yaml(data_dir / "opgaven.yaml", scaled)
+    budgets = data_dir / "budgetten.yaml"
+    if budgets.exists():
+        write_yaml(budgets, scale_budgets(read_yaml(budgets), origins))
+    return project
+
+
+def opgaven_of(project: Path) -> list[dict]:
+    return read_yaml(project / "data" / "opgaven.yaml")["opgaven"]
+
+
+def without_plugin(config_file: Path, plugin: str) -> None:
+    """Leave one plugin out of a copied mkdocs.yml (its entry and its indented options)."""
+    lines = config_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept, skipping_indent, in_plugins = [], None, False
+    for line in lines:
+        stripped = line.strip()
+        indent = len(line) - len(line.lstrip())
+        if not line.startswith((" ", "\n")) and stripped:
+            in_plugins = stripped.startswith("plugins:")
+        if skipping_indent is not None:
+            if stripped and indent <= skipping_indent:
+                skipping_indent = None
+            else:
+                continue
+        if in_plugins and stripped in (f"- {plugin}", f"- {plugin}:"):
+            skipping_indent = indent
+            continue
+        kept.append(line)
+    if len(kept) == len(lines):
+        raise ValueError(f"plugin {plugin!r} not found in {config_file}")
+    config_file.write_text("".join(kept), encoding="utf-8")

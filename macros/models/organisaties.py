@@ -1,0 +1,22 @@
+"""The partner registry (data/organisaties.yaml)."""
+
+from pydantic import Field, field_validator
+
+from .common import Record
+from .registers import Entry, check_unique
+
+
+class Organisation(Entry):
+    pass
+
+
+class OrganisationsFile(Record):
+    organisations: list[Organisation] = Field(
+        alias="organisaties", min_length=1, description="De partners die de opgaven noemen.",
+    )
+
+    @field_validator("organisations")
+    @classmethod
+    def _unique(cls, organisations: list[Organisation]) -> list[Organisation]:
+        check_unique(organisations, "organisaties", "organisatie")
+        return organisations

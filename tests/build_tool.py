@@ -1,0 +1,28 @@
+"""Run tools/build (what `make build` runs) on a copy of the project."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.project import ENV, ROOT, copy_project
+
+
+def copy_with_build_tool(destination: Path) -> Path:
+    """A copy of everything the build reads, plus tools/build itself."""
+    project = copy_project(destination)
+    (project / "tools").mkdir(exist_ok=True)
+    shutil.copy2(ROOT / "tools" / "build", project / "tools" / "build")
+    return project
+
+
+def run_build_tool(project: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(project / "tools" / "build")],
+        capture_output=True, text=True, env=env or ENV, cwd=project,
+    )
+
+
+def leftovers(project: Path) -> list[str]:
+    """Temporary build directories that should have been cleaned up."""
+    return sorted(path.name for path in project.glob(".site-*"))

@@ -1,0 +1,194 @@
+"""Text in data/ is shown as text: HTML in it never runs, Jinja in it is never evaluated.
+
+One build of a copy of the project in which every kind of text field carries the same
+attack: a script, an image with onerror, javascript: links (as HTML and as Markdown),
+and Jinja that would print the site configuration or evaluate a condition. The built
+site must show each of those texts literally and contain none of it as markup.
+"""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.project import build, check, copy_project, read_yaml, write_yaml
+
+
+def attack(tag: str) -> str:
+    """The hostile text put into the field called `tag` (no quotes: Markdown may curl those)."""
+    return (f"{tag} <script>alert(1)</script> <img src=x onerror=alert(2)> "
+            f"<a href=javascript:alert(3)>klik</a> [klik](javascript:alert(4)) "
+            f"{{{{ config.site_name }}}} {{% if true %}}geevalueerd{{% endif %}} {{# weg #}}")
+
+
+# What the Jinja in `attack` would leave behind if it were evaluated.
+JINJA = "{{ config.site_name }} {% if true %}geevalueerd{% endif %} {# weg #}"
+EVALUATED_CONFIG = "alert(4)) Economische Koers Drenthe"
+
+INJECTED: list[str] = []
+
+
+def put(tag: str) -> str:
+    INJECTED.append(tag)
+    return attack(tag)
+
+
+def inject_opgaven(data: Path) -> None:
+    path = data / "opgaven.yaml"
+    content = read_yaml(path)
+    opgave = content["opgaven"][0]
+    opgave["titel"] = put("OPGAVE-TITEL")
+    # First in the first paragraph: it becomes the summary on the cards and the page description.
+    opgave["nut_en_noodzaak"][0] = put("NUT-EN-NOODZAAK") + " " + opgave["nut_en_noodzaak"][0]
+    # New items next to the real ones, so every registry entry is still referred to.
+    opgave["context"].append({"tekst": put("CONTEXT"), "programmas": []})
+    opgave["gerelateerde_projecten_en_programmas"].append({"tekst": put("GERELATEERD"), "programmas": []})
+    opgave["activiteiten"][0]["kop"] = put("ACTIVITEITEN-KOP")
+    opgave["activiteiten"][0]["items"].append({
+        "tekst": put("ACTIVITEIT"), "status": "lopend", "datum": "2025-03-01", "toelichting": put("TOELICHTING"),
+    })
+    opgave["resultaten"].append(put("RESULTAAT"))
+    first_partner = read_yaml(data / "organisaties.yaml")["organisaties"][0]["id"]
+    opgave["partners"].append({"tekst": put("PARTNER"), "organisaties": [first_partner]})
+    opgave["doelgroep"].append(put("DOELGROEP"))
+    write_yaml(path, content)
+
+
+def inject_programma(data: Path) -> None:
+    path = data / "programma.yaml"
+    content = read_yaml(path)
+    content["periode"] = put("PERIODE")
+    content["opzet"]["kop"] = put("OPZET-KOP")
+    content["opzet"]["alineas"].append(put("OPZET-ALINEA"))
+    content["aspecten"]["beschrijvingen"]["context"] = put("UITLEG-ONDERDEEL")
+    content["cofinanciering"]["alineas"].append(put("COFINANCIERING"))
+    content["tot_slot"]["kop"] = put("TOT-SLOT-KOP")
+    write_yaml(path, content)
+
+
+def inject_budget(data: Path) -> None:
+    path = data / "budgetten.yaml"
+    content = read_yaml(path)
+    content["inleiding"]["alineas"].append(put("BUDGET-INLEIDING"))
+    year = content["jaren"][0]
+    year["bijschrift"] = put("BUDGET-BIJSCHRIFT")
+    group = next(group for group in year["groepen"] if "titel" in group)
+    group["titel"] = put("BUDGET-GROEP")
+    group["regels"][0]["naam"] = put("BUDGET-REGEL")
+    write_yaml(path, content)
+
+
+def rename_entry(data: Path, file: str, key: str, tag: str) -> None:
+    """Give a registry entry a hostile name and description; its old name stays valid for references."""
+    path = data / file
+    content = read_yaml(path)
+    entry = content[key][0]
+    entry.setdefault("ook_genoemd_als", []).append(entry["naam"])
+    entry["naam"] = put(f"{tag}-NAAM")
+    entry["omschrijving"] = put(f"{tag}-OMSCHRIJVING")
+    write_yaml(path, content)
+
+
+def inject_glossary(data: Path) -> None:
+    path = data / "begrippen.yaml"
+    content = read_yaml(path)
+    term = content["begrippen"][0]
+    term["betekenis"] = put("BEGRIP-BETEKENIS")
+    term["uitleg"] = put("BEGRIP-UITLEG")
+    write_yaml(path, content)
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    data = project / "data"
+    INJECTED.clear()
+    inject_opgaven(data)
+    inject_programma(data)
+    inject_budget(data)
+    rename_entry(data, "organisaties.yaml", "organisaties", "ORGANISATIE")
+    rename_entry(data, "programmas.yaml", "programmas", "PROGRAMMA")
+    inject_glossary(data)
+    checked = check(data)
+    assert checked.returncode == 0, f"de test-data moet geldig zijn:\n{checked.stderr}"
+
+    site = project / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def pages(hostile_site) -> dict[str, BeautifulSoup]:
+    return {
+        path.relative_to(hostile_site).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for path in sorted(hostile_site.rglob("*.html"))
+    }
+
+
+def visible_text(soup: BeautifulSoup) -> str:
+    return re.sub(r"\s+", " ", soup.get_text(" "))
+
+
+def test_no_script_from_the_data_exists(pages):
+    for name, soup in pages.items():
+        for script in soup.find_all("script"):
+            assert "alert(" not in script.get_text(), f"{name}: een script uit de data staat in de pagina"
+
+
+def test_no_event_handler_attribute_exists(pages):
+    for name, soup in pages.items():
+        for element in soup.find_all(True):
+            handlers = [attribute for attribute in element.attrs if attribute.lower().startswith("on")]
+            assert handlers == [], f"{name}: <{element.name} {handlers}>"
+        assert not soup.find("img", src="x"), f"{name}: een afbeelding uit de data staat in de pagina"
+
+
+def test_no_javascript_link_exists(pages):
+    for name, soup in pages.items():
+        for element in soup.find_all(True):
+            for attribute in ("href", "src", "action", "formaction", "xlink:href", "data"):
+                value = element.get(attribute)
+                if isinstance(value, str):
+                    assert not re.match(r"\s*javascript:", value, re.IGNORECASE), f"{name}: {attribute}={value}"
+
+
+def test_every_injected_text_is_shown_literally(pages):
+    shown = {name: visible_text(soup) for name, soup in pages.items()}
+    missing = [tag for tag in INJECTED if not any(attack(tag) in text for text in shown.values())]
+    assert INJECTED and missing == [], f"niet letterlijk getoond: {missing}"
+
+
+def test_jinja_in_the_data_is_never_evaluated(pages):
+    for name, soup in pages.items():
+        text = visible_text(soup)
+        assert EVALUATED_CONFIG not in text, f"{name}: Jinja uit de data is uitgevoerd"
+        assert text.count("geevalueerd") == text.count(JINJA), f"{name}: Jinja uit de data is uitgevoerd"
+    assert any(JINJA in visible_text(soup) for soup in pages.values())
+
+
+def test_the_opgave_page_shows_the_hostile_title_as_its_heading(pages):
+    page = next(soup for soup in pages.values()
+                if (h1 := soup.select_one("article h1")) and "OPGAVE-TITEL" in h1.get_text())
+    assert attack("OPGAVE-TITEL") in visible_text(page.select_one("article h1"))
+    assert attack("OPGAVE-TITEL") in page.title.get_text()
+    description = page.find("meta", attrs={"name": "description"})["content"]
+    assert description.startswith(attack("NUT-EN-NOODZAAK"))
+
+
+def test_hostile_headings_stay_text_in_the_table_of_contents(pages):
+    for name, soup in pages.items():
+        for link in soup.select("nav.md-nav--secondary a"):
+            assert not link.find(["script", "img"]), f"{name}: markup in de inhoudsopgave"
+
+
+def test_the_search_index_holds_the_texts_escaped(hostile_site):
+    # Material's search shows titles and texts from this index as HTML.
+    documents = json.loads((hostile_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    found = [document for document in documents if "OPGAVE-TITEL" in document["title"] + document["text"]]
+    assert found
+    for document in documents:
+        for value in (document["title"], document["text"]):
+            assert "<script" not in value and "<img src=x" not in value, document["location"]

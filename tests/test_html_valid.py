@@ -1,0 +1,75 @@
+"""Every HTML file of the built site is valid HTML according to the Nu Html Checker (vnu.jar).
+
+vnu.jar comes from the npm package vnu-jar (package.json, `npm ci`) and needs Java
+(tools/install-system-deps). Only messages of type "error" (and checker failures) fail the test;
+warnings are printed but allowed.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+INSTALL_HINT = "run `make test` (it installs them: tools/install-system-deps && npm ci)"
+
+
+def describe(message: dict, site: Path) -> str:
+    url = message.get("url", "")
+    path = unquote(urlsplit(url).path) if url.startswith("file:") else url
+    try:
+        path = Path(path).relative_to(site).as_posix()
+    except ValueError:
+        pass
+    line = message.get("lastLine", "?")
+    kind = message["type"] + (f"/{message['subType']}" if message.get("subType") else "")
+    text = f"{path}:{line}: [{kind}] {message.get('message', '').strip()}"
+    extract = " ".join(message.get("extract", "").split())
+    if extract:
+        text += f"\n      {extract[:200]}"
+    return text
+
+
+def test_html_is_valid(built_site: Path):
+    java = shutil.which("java")
+    if java is None:
+        pytest.fail(f"java is missing: {INSTALL_HINT}", pytrace=False)
+    if not VNU_JAR.is_file():
+        pytest.fail(f"{VNU_JAR.relative_to(ROOT)} is missing: {INSTALL_HINT}", pytrace=False)
+
+    result = subprocess.run(
+        [java, "-jar", str(VNU_JAR), "--skip-non-html", "--format", "json", str(built_site)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    try:
+        messages = json.loads(result.stderr)["messages"]  # vnu writes its report to stderr
+    except (json.JSONDecodeError, KeyError):
+        pytest.fail(
+            f"vnu.jar exited {result.returncode} without a JSON report:\n"
+            f"{result.stdout}\n{result.stderr}",
+            pytrace=False,
+        )
+
+    # "non-document-error": the checker could not read or process a file.
+    errors = [m for m in messages if m.get("type") in ("error", "non-document-error")]
+    others = [m for m in messages if m not in errors]
+    if others:
+        print(f"Nu Html Checker: {len(others)} warning(s)/info (not failed):")
+        for m in others:
+            print("  " + describe(m, built_site))
+
+    if errors:
+        pytest.fail(
+            f"Nu Html Checker: {len(errors)} error(s):\n"
+            + "\n".join("  " + describe(m, built_site) for m in errors),
+            pytrace=False,
+        )
+    assert result.returncode == 0, f"vnu.jar exited {result.returncode}:\n{result.stderr[-2000:]}"

@@ -1,0 +1,166 @@
+"""Every page says when its content last changed ("Laatst bijgewerkt"), in Dutch.
+
+The date comes from the git history of the page's Markdown and the data it shows;
+a copy without history (a tarball) uses SOURCE_DATE_EPOCH, else the files' dates.
+"""
+
+import datetime
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.dates import dutch_date
+from macros.last_updated import LastUpdated
+from tests.project import ENV, build, copy_project
+
+DUTCH_MONTHS = ("januari februari maart april mei juni juli augustus september oktober november december").split()
+
+
+def git(repo: Path, *args: str, date: str | None = None) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
+    if date:
+        env.update(GIT_AUTHOR_DATE=f"{date}T12:00:00+01:00", GIT_COMMITTER_DATE=f"{date}T12:00:00+01:00")
+    subprocess.run(["git", "-c", "init.defaultBranch=main", *args], cwd=repo, env=env, check=True,
+                   capture_output=True)
+
+
+def commit(repo: Path, date: str, *paths: str) -> None:
+    git(repo, "add", *paths)
+    git(repo, "commit", "-q", "-m", f"change of {date}", date=date)
+
+
+def touch(path: Path, text: str = "x\n") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- the date lookup
+
+
+@pytest.fixture
+def repo(tmp_path):
+    git(tmp_path, "init", "-q")
+    touch(tmp_path / "content" / "over.md")
+    touch(tmp_path / "data" / "programma.yaml")
+    commit(tmp_path, "2025-01-10", ".")
+    touch(tmp_path / "content" / "over.md", "changed\n")
+    commit(tmp_path, "2025-06-15", "content/over.md")
+    return tmp_path
+
+
+def test_date_is_the_last_commit_that_touched_any_of_the_files(repo):
+    dates = LastUpdated(repo, {"PATH": os.environ["PATH"]})
+    assert dates.date_of([repo / "data" / "programma.yaml"]) == datetime.date(2025, 1, 10)
+    assert dates.date_of([repo / "content" / "over.md", repo / "data" / "programma.yaml"]) == datetime.date(2025, 6, 15)
+
+
+def test_without_git_history_source_date_epoch_is_used(tmp_path):
+    touch(tmp_path / "data" / "opgaven.yaml")
+    dates = LastUpdated(tmp_path, {"PATH": os.environ["PATH"], "SOURCE_DATE_EPOCH": "1764201600"})
+    assert dates.date_of([tmp_path / "data" / "opgaven.yaml"]) == datetime.date(2025, 11, 27)
+
+
+def test_without_git_history_or_epoch_the_newest_file_date_is_used(tmp_path):
+    old = touch(tmp_path / "content" / "over.md")
+    new = touch(tmp_path / "data" / "programma.yaml")
+    os.utime(old, (1735689600, 1735689600))  # 1 January 2025
+    os.utime(new, (1748736000, 1748736000))  # 1 June 2025
+    dates = LastUpdated(tmp_path, {"PATH": os.environ["PATH"]})
+    assert dates.date_of([old, new]) == datetime.date(2025, 6, 1)
+
+
+def test_files_not_yet_committed_fall_back_too(repo):
+    new = touch(repo / "content" / "nieuw.md")
+    dates = LastUpdated(repo, {"PATH": os.environ["PATH"], "SOURCE_DATE_EPOCH": "1764201600"})
+    assert dates.date_of([new]) == datetime.date(2025, 11, 27)
+
+
+def test_a_machine_without_git_falls_back(repo):
+    dates = LastUpdated(repo, {"PATH": "", "SOURCE_DATE_EPOCH": "1764201600"})
+    assert dates.date_of([repo / "content" / "over.md"]) == datetime.date(2025, 11, 27)
+
+
+def test_dates_are_written_the_dutch_way():
+    assert dutch_date(datetime.date(2026, 11, 27)) == "27 november 2026"
+    assert dutch_date(datetime.date(2025, 3, 1)) == "1 maart 2025"
+
+
+# ---------------------------------------------------------------- on the built site
+
+
+def built_pages(site: Path) -> list[Path]:
+    return sorted(path for path in site.rglob("index.html") if "http-equiv" not in path.read_text(encoding="utf-8"))
+
+
+def last_updated(page: Path):
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    found = soup.select("article .ekd-bijgewerkt")
+    assert len(found) == 1, f"{page}: {len(found)}x 'Laatst bijgewerkt'"
+    return found[0]
+
+
+def shown_date(page: Path) -> datetime.date:
+    return datetime.date.fromisoformat(last_updated(page).time["datetime"])
+
+
+def test_every_page_says_when_it_was_last_updated_in_dutch(built_site):
+    pages = built_pages(built_site)
+    assert len(pages) >= 9
+    for page in pages:
+        element = last_updated(page)
+        day = datetime.date.fromisoformat(element.time["datetime"])
+        assert element.get_text() == f"Laatst bijgewerkt: {dutch_date(day)}"
+        assert re.fullmatch(rf"\d{{1,2}} ({'|'.join(DUTCH_MONTHS)}) \d{{4}}", element.time.get_text())
+
+
+@pytest.fixture(scope="module")
+def history_build(tmp_path_factory):
+    """A copy with its own history: everything, then one page's Markdown, then programma.yaml."""
+    root = tmp_path_factory.mktemp("history")
+    project = copy_project(root / "project")
+    git(project, "init", "-q")
+    commit(project, "2025-01-10", ".")
+    overview = project / "content" / "opgaven" / "index.md"
+    overview.write_text(overview.read_text(encoding="utf-8") + "\nEen zin erbij.\n", encoding="utf-8")
+    commit(project, "2025-03-20", "content/opgaven/index.md")
+    programme = project / "data" / "programma.yaml"
+    programme.write_text(programme.read_text(encoding="utf-8") + "\n# Een opmerking erbij.\n", encoding="utf-8")
+    commit(project, "2025-06-15", "data/programma.yaml")
+    result = build(project, root / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+def test_a_page_shows_the_date_of_its_own_last_change(history_build):
+    assert shown_date(history_build / "opgaven" / "index.html") == datetime.date(2025, 3, 20)
+
+
+def test_a_page_shows_the_date_of_the_data_it_shows(history_build):
+    # "Over dit programma", the home page and the opgave pages show texts from programma.yaml.
+    for url in ("over/", "", "opgaven/arbeidsmarkt/"):
+        assert shown_date(history_build / url / "index.html") == datetime.date(2025, 6, 15), url
+    assert last_updated(history_build / "over" / "index.html").get_text() == "Laatst bijgewerkt: 15 juni 2025"
+
+
+def test_a_page_keeps_its_date_when_data_it_does_not_show_changes(history_build):
+    # "Voortgang" shows only opgaven.yaml, unchanged since the first commit.
+    assert shown_date(history_build / "voortgang" / "index.html") == datetime.date(2025, 1, 10)
+
+
+def test_a_build_without_git_history_uses_source_date_epoch(tmp_path):
+    project = copy_project(tmp_path / "project")  # no .git: like a build from a tarball
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+         "-d", str(tmp_path / "site")],
+        capture_output=True, text=True, env={**ENV, "SOURCE_DATE_EPOCH": "1764201600"}, cwd=project,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    for page in built_pages(tmp_path / "site"):
+        assert last_updated(page).get_text() == "Laatst bijgewerkt: 27 november 2025", page

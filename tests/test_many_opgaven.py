@@ -1,0 +1,45 @@
+"""A programme with many opgaven: the sidebar stays short, every opgave stays reachable."""
+
+import copy
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup
+
+from macros.engine import MAX_OPGAVEN_IN_NAV
+from tests.project import build, copy_project, read_yaml, write_yaml
+
+
+def _links(site, url: str, selector: str) -> list[str]:
+    """The site-relative targets of the links on the page at directory URL `url`."""
+    soup = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return [urljoin("/" + url, a["href"]).lstrip("/") for a in soup.select(selector) if a.get("href")]
+
+
+def test_beyond_the_limit_the_sidebar_links_the_index_and_the_index_links_every_opgave(tmp_path):
+    project = copy_project(tmp_path / "project")
+    path = project / "data" / "opgaven.yaml"
+    content = read_yaml(path)
+    real = content["opgaven"]
+    while len(content["opgaven"]) <= MAX_OPGAVEN_IN_NAV:
+        number = len(content["opgaven"]) + 1
+        extra = copy.deepcopy(real[number % len(real)])
+        extra.update(id=f"extra-{number}", slug=f"extra-{number}", titel=f"Extra opgave {number}")
+        extra.pop("oude_slugs", None)
+        content["opgaven"].append(extra)
+    write_yaml(path, content)
+    slugs = [opgave["slug"] for opgave in content["opgaven"]]
+
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    opgave_pages = [f"opgaven/{slug}/" for slug in slugs]
+    for url in ("", opgave_pages[-1]):
+        sidebar = _links(site, url, "nav.md-nav--primary a")
+        assert "opgaven/" in sidebar, url
+        assert not set(sidebar) & set(opgave_pages), url
+
+    listed = {link.split("#")[0] for link in _links(site, "opgaven/", "article a")}
+    assert set(opgave_pages) <= listed
+    for url in opgave_pages:
+        assert (site / url / "index.html").is_file()

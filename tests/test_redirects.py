@@ -1,0 +1,97 @@
+"""Old links keep working: renaming an opgave's slug leaves a forwarding page at the old address."""
+
+import re
+import subprocess
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.project import ROOT, build, check, copy_project, read_yaml, write_yaml
+
+OLD, NEW = "arbeidsmarkt", "arbeidsmarkt-en-onderwijs"
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def build_with_renamed_slug(root: Path) -> Path:
+    """A build of a copy in which opgave 2 moved from /opgaven/arbeidsmarkt/ to a new slug."""
+    project = copy_project(root / "project")
+    path = project / "data" / "opgaven.yaml"
+    content = read_yaml(path)
+    opgave = next(o for o in content["opgaven"] if o["slug"] == OLD)
+    opgave["slug"] = NEW
+    opgave["oude_slugs"] = [OLD]
+    write_yaml(path, content)
+    result = build(project, root / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def renamed(tmp_path_factory) -> Path:
+    return build_with_renamed_slug(tmp_path_factory.mktemp("renamed"))
+
+
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def follow(site: Path, url: str) -> str:
+    """The URL the page at `url` forwards to without JavaScript (its meta refresh)."""
+    refresh = soup_of(site / url / "index.html").find("meta", attrs={"http-equiv": "refresh"})
+    assert refresh is not None, f"/{url} stuurt niet door"
+    delay, target = re.fullmatch(r"(\d+);\s*url=(.+)", refresh["content"]).groups()
+    assert delay == "0"
+    return urljoin(f"https://example.org/{url}", target).removeprefix("https://example.org/")
+
+
+def test_the_old_url_forwards_to_the_renamed_page(renamed):
+    assert follow(renamed, f"opgaven/{OLD}/") == f"opgaven/{NEW}/"
+    new_page = soup_of(renamed / "opgaven" / NEW / "index.html")
+    assert "Opgave 2" in new_page.select_one("article h1").get_text()
+
+
+def test_the_forwarding_page_keeps_the_section_of_the_old_link(renamed):
+    stub = soup_of(renamed / "opgaven" / OLD / "index.html")
+    script = stub.find("script").string
+    assert script == f'location.replace("../../opgaven/{NEW}/" + location.hash);'
+    assert soup_of(renamed / "opgaven" / NEW / "index.html").find(id="activiteiten") is not None
+
+
+def test_the_forwarding_page_is_dutch_and_has_a_plain_link(renamed):
+    stub = soup_of(renamed / "opgaven" / OLD / "index.html")
+    assert stub.html["lang"] == "nl"
+    assert "Deze pagina is verhuisd" in stub.h1.get_text()
+    assert stub.title.get_text().startswith("Verhuisd: ")
+    assert [a["href"] for a in stub.select("main a")] == [f"../../opgaven/{NEW}/"]
+    assert stub.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+
+
+def test_the_old_url_is_not_in_the_navigation_search_or_sitemap(renamed):
+    home = soup_of(renamed / "index.html")
+    links = [a.get("href") for a in home.select("nav.md-nav--primary a")]
+    assert f"opgaven/{NEW}/" in links and f"opgaven/{OLD}/" not in links
+    assert f"opgaven/{OLD}/" not in (renamed / "search" / "search_index.json").read_text(encoding="utf-8")
+    sitemap = (renamed / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"opgaven/{NEW}/" in sitemap and f"opgaven/{OLD}/<" not in sitemap
+
+
+def test_the_forwarding_page_is_valid_html(renamed):
+    assert VNU_JAR.is_file(), "vnu.jar ontbreekt: voer `make test` uit (npm ci)"
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "text", str(renamed / "opgaven" / OLD / "index.html")],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_an_old_slug_cannot_be_the_slug_of_another_opgave(tmp_path):
+    project = copy_project(tmp_path / "project")
+    path = project / "data" / "opgaven.yaml"
+    content = read_yaml(path)
+    content["opgaven"][0]["oude_slugs"] = ["transities"]
+    write_yaml(path, content)
+    result = check(project / "data")
+    assert result.returncode != 0
+    assert "slug 'transities' komt vaker voor" in result.stderr
