@@ -20,7 +20,11 @@ $(INSTALLED): requirements.txt requirements-dev.txt constraints.txt
 	touch $@
 
 $(NODE_INSTALLED): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+
+AUDIT_INSTALLED := tools/audit/node_modules/.package-lock.json
+$(AUDIT_INSTALLED): tools/audit/package.json tools/audit/package-lock.json
+	npm ci --prefix tools/audit --ignore-scripts --no-audit --no-fund --loglevel=error
 
 serve: $(INSTALLED)  ## build the site and serve it on http://127.0.0.1:8000 with live reload
 	$(PYTHON) -m mkdocs serve --strict -a $(HOST):$(PORT)
@@ -37,6 +41,10 @@ schema: $(INSTALLED)  ## regenerate the editor schemas in schema/ after changing
 test: $(INSTALLED) $(NODE_INSTALLED)  ## every test, browser tests included
 	tools/install-system-deps
 	$(PYTHON) -m pytest
+
+audit: $(INSTALLED) $(AUDIT_INSTALLED)  ## Lighthouse scores of three pages (not part of make test: scores move)
+	tools/install-system-deps
+	$(PYTHON) tools/audit.py
 
 bench: $(INSTALLED)  ## build time, scaling and page weight against plain Material (~10 min; writes bench/RESULTS.md)
 	$(PYTHON) bench/run.py
