@@ -20,14 +20,21 @@ from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
+from macros.formatting import number  # noqa: E402
 from macros.last_updated import LastUpdated  # noqa: E402
 from macros.opendata import downloads  # noqa: E402
+from macros.pdf import PATH as PDF_PATH, programme_pdf  # noqa: E402
+from macros.previews import preview_image  # noqa: E402
 from macros.problems import DataError  # noqa: E402
 from macros.redirects import redirects  # noqa: E402
 from macros.render import Renderer  # noqa: E402
+from macros.section_links import label_section_links  # noqa: E402
 from macros.view import DATA_FILES, load_site_cached  # noqa: E402
 
 OPGAVEN_INDEX = "opgaven/index.md"
+# Link preview images: one per opgave, and the site's own for every other page.
+PREVIEWS = "assets/previews"
+SITE_PREVIEW = f"{PREVIEWS}/site.png"
 # Up to this many opgaven the sidebar lists each one. Every page carries the whole
 # sidebar, so with hundreds of opgaven build time and page size grew with the square of
 # their number (bench/RESULTS.md). Beyond it the sidebar shows only the opgaven index
@@ -56,6 +63,7 @@ MACRO_DATA = {
 }
 _MACRO_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\(")
 _dates: LastUpdated | None = None
+_pdf: tuple = (None, b"")  # (site, bytes): the PDF is made once per build, its size shown on the home page
 
 
 def _data_dir(config) -> Path:
@@ -93,6 +101,13 @@ def _title(text: str) -> str:
     return str(escape(text)).replace("{", "&#123;")
 
 
+def _programme_pdf(site) -> bytes:
+    global _pdf
+    if _pdf[0] is not site:
+        _pdf = (site, programme_pdf(site))
+    return _pdf[1]
+
+
 def _opgaven_in_nav(site) -> bool:
     return len(site.opgaven) <= MAX_OPGAVEN_IN_NAV
 
@@ -105,12 +120,19 @@ def on_files(files, config):
             # MkDocs puts titles and descriptions into HTML unescaped.
             "title": _title(f"{entry.label}: {entry.title}"),
             "description": str(escape(entry.summary)),
+            "image": f"{PREVIEWS}/{entry.slug}.png",  # read by overrides/main.html
         }
         content = "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
                                      for key, value in front_matter.items())
         content += f"---\n\n{{{{ opgave_pagina({json.dumps(entry.id)}) }}}}\n"
         inclusion = InclusionLevel.UNDEFINED if _opgaven_in_nav(site) else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, f"opgaven/{entry.slug}.md", content=content, inclusion=inclusion))
+        image = preview_image(entry.title, config["site_name"], entry.label)
+        files.append(File.generated(config, front_matter["image"], content=image))
+    files.append(File.generated(config, SITE_PREVIEW, content=preview_image(
+        "Uitvoeringsprogramma Economische Koers Drenthe 2024-2025", config["site_name"])))
+    # The whole programme as one PDF, linked from the home page.
+    files.append(File.generated(config, PDF_PATH, content=_programme_pdf(site)))
     renderer = Renderer(site)
     for redirect in redirects(site.opgaven):
         page = renderer.redirect_page(redirect, config["site_name"], config["site_url"])
@@ -127,12 +149,14 @@ def on_pre_build(config):
 
 
 def on_page_content(html, page, config, files):
-    """"Laatst bijgewerkt" under every page: the last change to its Markdown or the data it shows."""
+    """"Laatst bijgewerkt" under every page: the last change to its Markdown or the data it shows.
+
+    Also names each heading's section link for screen readers (macros/section_links.py)."""
     sources = [Path(page.file.abs_src_path)] if page.file.abs_src_path else []
     for macro in _MACRO_CALL.findall(page.file.content_string):
         sources += [_data_dir(config) / name for name in MACRO_DATA.get(macro, DATA_FILES)]
     day = _dates.date_of(sources)
-    return html + Renderer(_site(config)).last_updated(day, page.url)
+    return label_section_links(html) + Renderer(_site(config)).last_updated(day, page.url)
 
 
 def on_serve(server, config, builder):
@@ -222,6 +246,11 @@ def define_env(env):
     @env.macro
     def begrippen_overzicht() -> str:
         return renderer().render("indexes/glossary.html", page())
+
+    @env.macro
+    def pdf_grootte() -> str:
+        """The size of the programme PDF, e.g. "62 kB", for the download link."""
+        return f"{number(max(1, round(len(_programme_pdf(_site(env.conf))) / 1000)))} kB"
 
     @env.macro
     def open_data() -> str:

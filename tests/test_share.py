@@ -1,0 +1,134 @@
+"""Link previews and section links: what someone sharing a page or a section gets."""
+
+import io
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from PIL import Image
+
+from macros.previews import has_glyphs, preview_image
+from macros.section_links import label_section_links
+
+REQUIRED = {
+    "property": ("og:type", "og:title", "og:description", "og:url", "og:image", "og:locale"),
+    "name": ("twitter:card", "twitter:title", "twitter:description", "twitter:image"),
+}
+
+
+def content_pages(built_site: Path) -> list[str]:
+    """Every built HTML page except the redirect stubs of moved opgaven (they say noindex)."""
+    pages = []
+    for path in sorted(built_site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        if '<meta name="robots" content="noindex">' not in text:
+            pages.append(path.relative_to(built_site).as_posix())
+    return pages
+
+
+def meta(soup, attribute: str, key: str) -> str | None:
+    tag = soup.find("meta", attrs={attribute: key})
+    return tag["content"] if tag else None
+
+
+def test_every_page_has_link_preview_tags(built_site, page):
+    pages = content_pages(built_site)
+    assert len(pages) > 10
+    for url in pages:
+        soup = page(url)
+        for attribute, keys in REQUIRED.items():
+            for key in keys:
+                if key == "og:url" and url == "404.html":
+                    continue  # the "not found" page is shown at any address, so it has none of its own
+                assert meta(soup, attribute, key), f"{url}: geen {key}"
+        assert meta(soup, "property", "og:locale") == "nl_NL"
+        assert meta(soup, "name", "twitter:card") == "summary_large_image"
+
+
+def test_the_preview_url_is_the_page_itself_and_matches_the_canonical_link(page):
+    soup = page("opgaven/arbeidsmarkt/")
+    assert meta(soup, "property", "og:url").endswith("/opgaven/arbeidsmarkt/")
+    assert soup.find("link", rel="canonical")["href"] == meta(soup, "property", "og:url")
+
+
+def test_every_preview_image_exists_in_the_build_as_a_1200_by_630_png(built_site, page):
+    for url in content_pages(built_site):
+        image_url = meta(page(url), "property", "og:image")
+        assert image_url.startswith(("http://", "https://")), f"{url}: og:image is geen volledig adres"
+        path = built_site / urlsplit(image_url).path.lstrip("/")
+        assert path.is_file(), f"{url}: {image_url} staat niet in de site"
+        with Image.open(path) as image:
+            assert (image.format, image.size) == ("PNG", (1200, 630))
+
+
+def test_each_opgave_has_its_own_preview_with_its_title(site, page):
+    images = set()
+    for entry in site.opgaven:
+        soup = page(f"opgaven/{entry.slug}/")
+        image = meta(soup, "property", "og:image")
+        assert image.endswith(f"/assets/previews/{entry.slug}.png")
+        assert entry.title in meta(soup, "property", "og:title")
+        assert meta(soup, "property", "og:description") == entry.summary
+        images.add(image)
+    assert len(images) == len(site.opgaven)
+
+
+def test_pages_without_their_own_image_use_the_site_preview(page):
+    assert meta(page("begroting/"), "property", "og:image").endswith("/assets/previews/site.png")
+
+
+def test_preview_text_from_data_is_escaped_once(tmp_path):
+    from tests.project import build, copy_project, read_yaml, write_yaml
+
+    project = copy_project(tmp_path / "project")
+    data = read_yaml(project / "data" / "opgaven.yaml")
+    data["opgaven"][0]["titel"] = 'Wonen & "werken" <b>nu</b>'
+    write_yaml(project / "data" / "opgaven.yaml", data)
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    slug = data["opgaven"][0]["slug"]
+    html = (tmp_path / "site" / "opgaven" / slug / "index.html").read_text(encoding="utf-8")
+    assert 'content="Opgave 1: Wonen &amp; &#34;werken&#34; &lt;b&gt;nu&lt;/b&gt; - ' in html.replace("&quot;", "&#34;")
+
+
+def test_the_preview_font_draws_every_opgave_title(site):
+    # Pillow's own default font draws é, ë and € as empty boxes; this one must not.
+    assert not has_glyphs("\u0378")
+    for entry in site.opgaven:
+        assert has_glyphs(entry.title), entry.title
+    assert has_glyphs("Programma’s café België € 1.050.000")
+
+
+def test_preview_images_are_the_same_every_build():
+    first = preview_image("Versterken van het vestigingsklimaat", "Site", "Opgave 1")
+    assert first == preview_image("Versterken van het vestigingsklimaat", "Site", "Opgave 1")
+    assert first != preview_image("Versterken van het ondernemerschap", "Site", "Opgave 1")
+    assert Image.open(io.BytesIO(first)).size == (1200, 630)
+
+
+@pytest.mark.parametrize("anchor", ["nut-en-noodzaak", "resultaten", "partners", "doelgroep"])
+def test_every_section_has_a_named_link_to_itself(site, page, anchor):
+    for entry in site.opgaven:
+        soup = page(f"opgaven/{entry.slug}/")
+        heading = soup.find(id=anchor)
+        assert heading is not None and heading.name == "h2"
+        link = heading.find("a", class_="headerlink")
+        assert link["href"] == f"#{anchor}"
+        assert link["aria-label"].startswith("Link naar dit onderdeel: ")
+
+
+def test_every_h2_on_an_opgave_page_has_a_section_link(site, page):
+    for entry in site.opgaven:
+        headings = page(f"opgaven/{entry.slug}/").select("article h2[id]")
+        assert len(headings) >= 7
+        for heading in headings:
+            link = heading.find("a", class_="headerlink")
+            assert link is not None, heading
+            assert link["href"] == f"#{heading['id']}"
+            name = heading.get_text().replace(link.get_text(), "").strip()
+            assert link["aria-label"] == f"Link naar dit onderdeel: {name}"
+
+
+def test_section_link_names_escape_the_heading_text():
+    html = '<h2 id="a">Wonen &amp; &quot;werken&quot;<a class="headerlink" href="#a" title="x">&para;</a></h2>'
+    assert 'aria-label="Link naar dit onderdeel: Wonen &amp; &#34;werken&#34;"' in label_section_links(html)
