@@ -11,13 +11,13 @@ benchmark validates the result with `macros.check` before it builds anything.
 """
 
 import copy
-import shutil
 from pathlib import Path
 
 import yaml
 
+from tests.project import copy_project  # the same copy the tests build from
+
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "content", "data", "macros", "overrides")
 
 try:
     from yaml import CSafeDumper as _Dumper, CSafeLoader as _Loader
@@ -34,18 +34,6 @@ def write_yaml(path: Path, data) -> None:
         yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100),
         encoding="utf-8",
     )
-
-
-def copy_project(destination: Path, root: Path = ROOT) -> Path:
-    """Everything the build reads (the same parts as tests/project.py copies)."""
-    destination.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = root / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, destination / part)
-    return destination
 
 
 def _suffix(value: str, copy_number: int) -> str:

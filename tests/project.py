@@ -13,11 +13,11 @@ PROJECT_PARTS = ("mkdocs.yml", "content", "data", "macros", "overrides")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
-def copy_project(destination: Path) -> Path:
-    """A copy of everything the build reads, to change freely in a test."""
+def copy_project(destination: Path, root: Path = ROOT) -> Path:
+    """A copy of everything the build reads (from `root`), to change freely."""
     destination.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
-        source = ROOT / part
+        source = root / part
         if source.is_dir():
             shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.exists():
