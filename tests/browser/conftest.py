@@ -13,6 +13,7 @@ this list and the HTML pages in the build are the same.
 from __future__ import annotations
 
 import functools
+from contextlib import contextmanager
 import http.server
 import os
 import re
@@ -196,11 +197,11 @@ def _site_prefix(site: Path) -> str:
     return "/"
 
 
-@pytest.fixture(scope="session")
-def server(built_site: Path) -> Iterator[str]:
-    """Base URL (http://127.0.0.1:PORT, no trailing slash) of a threaded server for built_site."""
-    handler = type("SiteHandler", (_Handler,), {"prefix": _site_prefix(built_site)})
-    httpd = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(built_site)))
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Base URL (http://127.0.0.1:PORT, no trailing slash) of a threaded server for a built site."""
+    handler = type("SiteHandler", (_Handler,), {"prefix": _site_prefix(site)})
+    httpd = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:
@@ -208,6 +209,12 @@ def server(built_site: Path) -> Iterator[str]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(built_site: Path) -> Iterator[str]:
+    with serve(built_site) as base_url:
+        yield base_url
 
 
 # --------------------------------------------------------------------------- browser

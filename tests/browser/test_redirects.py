@@ -1,32 +1,16 @@
 """In a real browser, an old link to a renamed opgave lands on the same section of the new page."""
 
-import functools
-import http.server
-import threading
-
 import pytest
 
+from tests.browser.conftest import serve
 from tests.test_redirects import NEW, OLD, build_with_renamed_slug
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - keep test output clean
-        pass
 
 
 @pytest.fixture(scope="module")
 def renamed_server(tmp_path_factory):
     site = build_with_renamed_slug(tmp_path_factory.mktemp("renamed"))
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)),
-    )
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve(site) as base_url:
+        yield base_url
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["met-javascript", "zonder-javascript"])
