@@ -2,35 +2,28 @@
 
 A built project is turned into a site without our data layer: no hooks, no macros, no
 overrides, no extra CSS or plugins; only Material with the same theme settings, the
-same Markdown extensions and a navigation of the same shape. Each opgave page is
-written as Markdown straight from the YAML; every other page (home, index pages,
-budget, ...) gets the HTML of its article from our build as a raw block, so it is as
+same Markdown extensions (with the same glossary for abbreviations) and a navigation
+of the same shape. Each opgave page is our built page written back as plain Markdown:
+the same headings and anchors, paragraphs, lists with their links, and the budget
+table, as someone would write it by hand. Every other page (home, index pages,
+budget, ...) gets the HTML of its article from our build as one raw block, so it is as
 long as ours. What is left between the two builds is the cost of the data layer.
 """
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import yaml
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, NavigableString
 
 from bench.synthetic import opgaven_of
 
 HERE = Path(__file__).resolve().parent
 # Kept from our mkdocs.yml; all else (hooks, plugins, custom_dir, extra_css, ...) is ours.
 KEPT_KEYS = ("site_name", "site_description", "site_author", "site_url", "use_directory_urls", "markdown_extensions")
-SECTIONS = (  # YAML key, heading, anchor: as in macros/sections.py
-    ("nut_en_noodzaak", "Nut & noodzaak", "nut-en-noodzaak"),
-    ("context", "Context", "context"),
-    ("gerelateerde_projecten_en_programmas", "Gerelateerde projecten en programma’s",
-     "gerelateerde-projecten-en-programmas"),
-    ("activiteiten", "Activiteiten", "activiteiten"),
-    ("resultaten", "Resultaten", "resultaten"),
-    ("partners", "Partners", "partners"),
-    ("doelgroep", "Doelgroep", "doelgroep"),
-)
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -49,43 +42,73 @@ _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def _text(item) -> str:
-    return item if isinstance(item, str) else item.get("tekst", "")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 
 
-def opgave_markdown(opgave: dict, number: int, previous: dict | None, following: dict | None) -> str:
-    """An opgave page written by hand: the same text and headings, no templates."""
-    title = opgave["titel"]
-    lines = [
-        "---",
-        f"title: {json.dumps(f'Opgave {number}: {title}', ensure_ascii=False)}",
-        f"description: {json.dumps(opgave['nut_en_noodzaak'][0].split('. ')[0] + '.', ensure_ascii=False)}",
-        "---",
-        "",
-        f"# Opgave {number} {title}",
-        "",
-        "Op deze pagina:",
-        "",
-    ]
-    lines += [f"- [{heading}](#{anchor})" for _key, heading, anchor in SECTIONS]
-    for key, heading, anchor in SECTIONS:
-        lines += ["", f"## {heading} {{: #{anchor} }}", ""]
-        value = opgave[key]
-        if key == "nut_en_noodzaak":
-            lines += [paragraph for text in value for paragraph in (text, "")]
-        elif key == "activiteiten":
-            for group in value:
-                if group.get("kop"):
-                    lines += [f"### {group['kop']}", ""]
-                lines += [f"- {_text(item)}" for item in group["items"]] + [""]
-        else:
-            lines += [f"- {_text(item)}" for item in value]
-    lines.append("")
-    if previous:
-        lines.append(f"[Vorige: {previous['titel']}]({previous['slug']}.md)")
-    if following:
-        lines.append(f"[Volgende: {following['titel']}]({following['slug']}.md)")
-    return "\n".join(lines) + "\n"
+def _inline(element) -> str:
+    """The text of an element as Markdown: links stay links, emphasis stays emphasis."""
+    parts = []
+    for child in element.children:
+        if isinstance(child, NavigableString):
+            parts.append(_MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(child).split("\n"))))
+        elif child.name == "a" and "headerlink" in (child.get("class") or []):
+            continue  # Markdown's toc extension adds its own
+        elif child.name == "a":
+            parts.append(f"[{_inline(child)}]({child['href']})")
+        elif child.name in ("strong", "b"):
+            parts.append(f"**{_inline(child)}**")
+        elif child.name in ("em", "i"):
+            parts.append(f"*{_inline(child)}*")
+        elif child.name == "br":
+            parts.append("  \n")
+        else:  # abbr (the glossary adds it back), span, time, ...
+            parts.append(_inline(child))
+    return "".join(parts)
+
+
+def _blocks(element) -> list[str]:
+    """The block elements inside `element` as Markdown blocks."""
+    blocks = []
+    for child in element.children:
+        if isinstance(child, NavigableString) or child.name is None:
+            if str(child).strip():
+                blocks.append(_inline_text(child))
+            continue
+        if re.fullmatch(r"h[1-6]", child.name):
+            anchor = f" {{: #{child['id']} }}" if child.get("id") else ""
+            blocks.append(f"{'#' * int(child.name[1])} {_inline(child).strip()}{anchor}")
+        elif child.name == "p":
+            blocks.append(_inline(child).strip())
+        elif child.name in ("ul", "ol"):
+            marker = "1." if child.name == "ol" else "-"
+            blocks.append("\n".join(f"{marker} {_inline(item).strip()}" for item in child.find_all("li", recursive=False)))
+        elif child.name == "table":
+            blocks.append(_table(child))
+        else:  # nav, div, section: their blocks
+            blocks += _blocks(child)
+    return blocks
+
+
+def _inline_text(text) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def _table(table) -> str:
+    rows = [[_inline(cell).strip() for cell in row.find_all(["th", "td"])] for row in table.find_all("tr")]
+    header, body = rows[0], rows[1:]
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in body]
+    return "\n".join(lines)
+
+
+def opgave_markdown(built_html: Path, title: str, description: str) -> str:
+    """An opgave page of our build written as plain Markdown: the same headings, text,
+    links and tables, as someone would write the page by hand."""
+    soup = BeautifulSoup(built_html.read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article")
+    front_matter = ["---", f"title: {json.dumps(title, ensure_ascii=False)}",
+                    f"description: {json.dumps(description, ensure_ascii=False)}", "---", ""]
+    return "\n".join(front_matter) + "\n\n".join(_blocks(article)) + "\n"
 
 
 def raw_page(built_html: Path, title: str) -> str:
@@ -133,19 +156,28 @@ def with_all_opgaven(nav: list, opgaven: list[dict]) -> list:
     return result
 
 
+def glossary_of(project: Path) -> dict[str, str]:
+    sys.path.insert(0, str(project))
+    try:
+        from macros.view import load_site
+        return dict(load_site(project / "data").glossary.titles)
+    finally:
+        sys.path.remove(str(project))
+
+
 def make_baseline(project: Path, our_site: Path, destination: Path, nav: list, full_nav: bool = False) -> Path:
     """A bare Material project at `destination` with the pages of our build of `project`."""
     ours = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     docs = destination / "docs"
     docs.mkdir(parents=True)
     opgaven = opgaven_of(project)
-    opgave_sources = {f"opgaven/{opgave['slug']}.md" for opgave in opgaven}
-    for index, opgave in enumerate(opgaven):
-        previous = opgaven[index - 1] if index > 0 else None
-        following = opgaven[index + 1] if index + 1 < len(opgaven) else None
-        (docs / "opgaven").mkdir(exist_ok=True)
+    (docs / "opgaven").mkdir(exist_ok=True)
+    for opgave in opgaven:
+        built = our_site / "opgaven" / opgave["slug"] / "index.html"
+        head = BeautifulSoup(built.read_text(encoding="utf-8")[:4000], "html.parser")
+        description = head.find("meta", attrs={"name": "description"})["content"]
         (docs / "opgaven" / f"{opgave['slug']}.md").write_text(
-            opgave_markdown(opgave, index + 1, previous, following), encoding="utf-8")
+            opgave_markdown(built, head.title.get_text().split(" - ")[0], description), encoding="utf-8")
     content = project / ours.get("docs_dir", "docs")
     for source in sorted(content.rglob("*.md")):
         src = source.relative_to(content).as_posix()
@@ -159,6 +191,11 @@ def make_baseline(project: Path, our_site: Path, destination: Path, nav: list, f
 
     theme = {key: value for key, value in ours["theme"].items() if key != "custom_dir"}
     config = {key: ours[key] for key in KEPT_KEYS if key in ours}
+    # The glossary's tooltips for hand-written Markdown, as our on_config sets them.
+    config["markdown_extensions"] = [
+        {"abbr": {"glossary": glossary_of(project)}} if extension == "abbr" else extension
+        for extension in config.get("markdown_extensions", [])
+    ]
     config.update({
         "docs_dir": "docs",
         "theme": theme,

@@ -14,6 +14,7 @@ import os
 import platform
 import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -27,17 +28,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.baseline import make_baseline, project_nav  # noqa: E402
-from bench.synthetic import copy_project, make_project, opgaven_of, without_plugin  # noqa: E402
+from bench.synthetic import make_project, opgaven_of  # noqa: E402
 from bench.weight import page_weight, tree_size  # noqa: E402
+from macros.artefacts import CACHE_FOLDER, COMPILED_TEMPLATES_FOLDER  # noqa: E402
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
 START_MARKER = "<!-- bench:results:start -->"
 END_MARKER = "<!-- bench:results:end -->"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 ONE_RUN_ABOVE_SECONDS = 60  # the issue: one run where a single build takes over a minute
-# Checks every link in the built HTML; it costs more than anything else (bench/RESULTS.md),
-# so each size is also built without it, to show the data layer on its own.
-LINK_CHECK_PLUGIN = "htmlproofer"
 
 # Targets from the issue (measured here, never asserted in tests).
 MAX_RATIO = 1.2
@@ -106,7 +105,7 @@ class SizeResult:
     ours: Timing
     baseline: Timing
     baseline_pages: int
-    without_link_check: Timing | None = None  # ours with htmlproofer left out of mkdocs.yml
+    cold: Timing | None = None  # ours, first build: no .cache/ yet
     full_nav: Timing | None = None  # bare Material with every opgave in the sidebar
     site_bytes: int = 0
     baseline_bytes: int = 0
@@ -124,13 +123,18 @@ class SizeResult:
         return timing.median / self.pages * 1000
 
 
-def measure_real(temp: Path, runs: int) -> tuple[Timing, Path, int]:
-    timing = Timing()
+def measure_real(temp: Path, runs: int) -> tuple[Timing, Timing, Path, int]:
+    """The real project in place (with its git history); the first build after emptying its cache."""
+    for folder in (CACHE_FOLDER, COMPILED_TEMPLATES_FOLDER):  # only caches: the first build refills them
+        shutil.rmtree(ROOT / folder, ignore_errors=True)
+    cold, timing = Timing(), Timing()
     site_dir = temp / "real-site"
+    log("real site: first build (empty cache)")
+    run_timed(build_command(ROOT, site_dir), ROOT, cold)
     for number in range(runs):
         log(f"real site: strict build {number + 1}/{runs}")
         run_timed(build_command(ROOT, site_dir), ROOT, timing)
-    return timing, site_dir, page_count(site_dir)
+    return cold, timing, site_dir, page_count(site_dir)
 
 
 def measure_check(runs: int) -> Timing:
@@ -162,17 +166,13 @@ def measure_size(temp: Path, count: int, runs: int, full_nav_reference: bool) ->
     log(f"{count} opgaven: validating the synthetic data")
     run_timed([sys.executable, "-m", "macros.check", str(project / "data")], project, Timing())
     our_site = temp / f"site-{count}"
-    timings = {"ours": Timing()}
-    log(f"{count} opgaven: ours, build 1")
-    run_timed(build_command(project, our_site), project, timings["ours"])
+    cold = Timing()
+    log(f"{count} opgaven: ours, first build (empty cache: draws every preview and the PDF)")
+    run_timed(build_command(project, our_site), project, cold)
     pages = page_count(our_site)
 
+    timings = {"ours": Timing()}
     builds = {"ours": (project, our_site)}
-    if LINK_CHECK_PLUGIN in (project / "mkdocs.yml").read_text(encoding="utf-8"):
-        unchecked = copy_project(temp / f"project-{count}-without-link-check", project)
-        without_plugin(unchecked / "mkdocs.yml", LINK_CHECK_PLUGIN)
-        builds["ours without link check"] = (unchecked, temp / f"site-{count}-without-link-check")
-        timings["ours without link check"] = Timing()
     nav = project_nav(project)
     base_project = make_baseline(project, our_site, temp / f"baseline-{count}", nav)
     base_site = temp / f"baseline-site-{count}"
@@ -180,8 +180,7 @@ def measure_size(temp: Path, count: int, runs: int, full_nav_reference: bool) ->
     timings["baseline"] = Timing()
     _interleaved(builds, timings, runs, count)
 
-    result = SizeResult(count, pages, timings["ours"], timings["baseline"], page_count(base_site),
-                        without_link_check=timings.get("ours without link check"))
+    result = SizeResult(count, pages, timings["ours"], timings["baseline"], page_count(base_site), cold=cold)
     if result.baseline_pages != pages:
         raise BenchError(f"{count} opgaven: the baseline has {result.baseline_pages} pages, ours {pages}")
     result.site_bytes = tree_size(our_site)[0]
@@ -222,7 +221,7 @@ def seconds(value: float) -> str:
     return f"{value:.2f}" if value < 10 else f"{value:.1f}"
 
 
-def report(real: Timing, real_pages: int, check: Timing, sizes: list[SizeResult], weights, site_total,
+def report(real_cold: Timing, real: Timing, real_pages: int, check: Timing, sizes: list[SizeResult], weights, site_total,
            loads: tuple[str, str], started: datetime.datetime) -> str:
     lines = [
         f"Run of {started:%Y-%m-%d %H:%M} UTC on {machine()}.",
@@ -230,15 +229,23 @@ def report(real: Timing, real_pages: int, check: Timing, sizes: list[SizeResult]
         "noisy when other processes share the CPU; the CPU column (user + system time of the build",
         "process) is not affected by them.",
         "",
+        "\"Rebuild\" is every build after the first: the link preview images, the PDF and the",
+        "validated data come from `.cache/artefacts/` (`macros/artefacts.py`) and compiled templates",
+        "from `.cache/jinja/`, as in `make serve` and in any build after an edit that leaves them",
+        "alone. \"First build\" starts without `.cache/` and makes them all (the PDF of 1000 opgaven",
+        "alone takes about a minute). The targets are judged on rebuilds; first builds are beside them.",
+        "",
         "| what | opgaven | pages | runs | median wall s | ms per page | median CPU s | ratio to baseline (wall) | ratio (CPU) |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-        f"| strict build, real site | real | {real_pages} | {real.runs} | {seconds(real.median)} | "
+        f"| strict build, real site: rebuild | real | {real_pages} | {real.runs} | {seconds(real.median)} | "
         f"{real.median / real_pages * 1000:.0f} | {seconds(real.median_cpu)} | | |",
+        f"| strict build, real site: first build (empty cache) | real | {real_pages} | {real_cold.runs} | "
+        f"{seconds(real_cold.median)} | {real_cold.median / real_pages * 1000:.0f} | {seconds(real_cold.median_cpu)} | | |",
         f"| `make check`, real data | real | | {check.runs} | {check.median:.2f} | | {check.median_cpu:.2f} | | |",
     ]
     for size in sizes:
-        rows = [("**ours**: strict build", size.ours, True),
-                ("ours without the link check (htmlproofer)", size.without_link_check, True),
+        rows = [("**ours**: strict build, rebuild", size.ours, True),
+                ("ours: first build (empty cache: every preview image and the PDF drawn)", size.cold, True),
                 ("baseline: bare Material, same pages, same nav", size.baseline, False),
                 ("reference: bare Material, every opgave in the sidebar", size.full_nav, False)]
         for label, timing, compare in rows:
@@ -276,12 +283,12 @@ def report(real: Timing, real_pages: int, check: Timing, sizes: list[SizeResult]
     targets = [
         ("data layer overhead at most 1.2× at every size (wall)",
          all(size.ratio <= MAX_RATIO for size in sizes),
-         "; ".join(f"{size.opgaven}: {size.ratio:.2f}×" + _without(size, lambda t: f"{t.median / size.baseline.median:.2f}×")
+         "; ".join(f"{size.opgaven}: {size.ratio:.2f}×" + _first(size, lambda t: f"{t.median / size.baseline.median:.2f}×")
                    for size in sizes)),
         ("at 1000 opgaven no more than 20 ms per page",
          largest is not None and largest.opgaven >= 1000 and largest.ms_per_page(largest.ours) <= MAX_MS_PER_PAGE_AT_1000,
          f"{largest.opgaven}: {largest.ms_per_page(largest.ours):.1f} ms"
-         + _without(largest, lambda t: f"{largest.ms_per_page(t):.1f} ms") if largest else "not measured"),
+         + _first(largest, lambda t: f"{largest.ms_per_page(t):.1f} ms") if largest else "not measured"),
         ("`make check` under 1 s on the real data", check.median < MAX_CHECK_SECONDS, f"{check.median:.2f} s"),
         ("an opgave page's first visit under 150 KB gzipped",
          opgave_weight is not None and opgave_weight.total_gzipped < MAX_OPGAVE_PAGE_GZIP,
@@ -295,9 +302,8 @@ def report(real: Timing, real_pages: int, check: Timing, sizes: list[SizeResult]
     return "\n".join(lines)
 
 
-def _without(size: SizeResult, show) -> str:
-    timing = size.without_link_check
-    return f" ({show(timing)} without the link check)" if timing else ""
+def _first(size: SizeResult, show) -> str:
+    return f" (first build: {show(size.cold)})" if size.cold else ""
 
 
 def write_results(table: str) -> None:
@@ -325,7 +331,7 @@ def main(argv: list[str]) -> int:
     load_start = " ".join(f"{value:.1f}" for value in os.getloadavg())
     with tempfile.TemporaryDirectory(prefix="ekd-bench-") as temp_name:
         temp = Path(temp_name)
-        real, real_site, real_pages = measure_real(temp, args.runs)
+        real_cold, real, real_site, real_pages = measure_real(temp, args.runs)
         log("make check on the real data")
         check = measure_check(args.check_runs)
         results = [measure_size(temp, count, args.synthetic_runs, not args.no_full_nav and count == max(sizes))
@@ -340,7 +346,7 @@ def main(argv: list[str]) -> int:
             weights.append(("budget page", page_weight(real_site, budget_url)))
         site_total = tree_size(real_site)[0]
     load_end = " ".join(f"{value:.1f}" for value in os.getloadavg())
-    table = report(real, real_pages, check, results, weights, site_total, (load_start, load_end), started)
+    table = report(real_cold, real, real_pages, check, results, weights, site_total, (load_start, load_end), started)
     print(table)
     if not args.no_write:
         write_results(table)

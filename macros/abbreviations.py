@@ -51,7 +51,7 @@ class Abbreviator:
         if hasattr(text, "__html__"):
             return self._markup(Markup(text.__html__()))
         text = str(text)
-        if self.pattern is None:
+        if self.pattern is None or self.pattern.search(text) is None:  # most texts have none
             return escape(text)
         parts, position = [], 0
         for match in self.pattern.finditer(text):

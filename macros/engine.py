@@ -6,6 +6,8 @@ and as the macros `module_name` (the macros that page Markdown calls). Moving to
 another engine means rewriting this file alone.
 """
 
+import functools
+import gc
 import json
 import re
 import sys
@@ -16,22 +18,28 @@ if str(ROOT) not in sys.path:  # MkDocs loads this file by path, not as part of 
     sys.path.insert(0, str(ROOT))
 
 from markupsafe import escape  # noqa: E402
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
+from macros.artefacts import COMPILED_TEMPLATES_FOLDER, cache_for, data_inputs  # noqa: E402
 from macros.formatting import number  # noqa: E402
+from macros import html_blocks  # noqa: E402
 from macros.last_updated import LastUpdated  # noqa: E402
+from macros.links import broken_links, report as links_report  # noqa: E402
 from macros.opendata import downloads  # noqa: E402
-from macros.pdf import PATH as PDF_PATH, programme_pdf  # noqa: E402
-from macros.previews import preview_image  # noqa: E402
 from macros.problems import DataError  # noqa: E402
 from macros.redirects import redirects  # noqa: E402
-from macros.render import Renderer  # noqa: E402
+from macros.render import (  # noqa: E402
+    Renderer, compiled_templates_cache, keep_compiled_templates, templates_do_not_change,
+)
 from macros.section_links import label_section_links  # noqa: E402
+from macros.urls import PDF_PATH  # noqa: E402
 from macros.view import DATA_FILES, load_site_cached  # noqa: E402
 
 OPGAVEN_INDEX = "opgaven/index.md"
+OPGAVE_KEY = "opgave"  # front matter of a generated opgave page: the id of its opgave
 # Link preview images: one per opgave, and the site's own for every other page.
 PREVIEWS = "assets/previews"
 SITE_PREVIEW = f"{PREVIEWS}/site.png"
@@ -63,16 +71,21 @@ MACRO_DATA = {
 }
 _MACRO_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\(")
 _dates: LastUpdated | None = None
-_pdf: tuple = (None, b"")  # (site, bytes): the PDF is made once per build, its size shown on the home page
+_serving = False  # `mkdocs serve`: the process builds again after every edit
 
 
 def _data_dir(config) -> Path:
-    return Path(config["config_file_path"]).resolve().parent / "data"
+    return _data_dir_of(config["config_file_path"])
+
+
+@functools.cache  # asked several times per page; resolving a path reads the file system
+def _data_dir_of(config_file: str) -> Path:
+    return Path(config_file).resolve().parent / "data"
 
 
 def _site(config):
     try:
-        return load_site_cached(_data_dir(config))
+        return load_site_cached(_data_dir(config), _cache(config))
     except DataError as error:
         raise Abort(error.report()) from None
 
@@ -80,9 +93,24 @@ def _site(config):
 # ---------------------------------------------------------------- MkDocs hooks
 
 
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
+    if not _serving:
+        templates_do_not_change()
+
+
 def on_config(config):
     """Validate all data first: a mistake stops the build before site/ is touched."""
+    _cache(config).start_build()
+    keep_compiled_templates(_compiled_templates(config))
     site = _site(config)
+    if not _serving:
+        # The data stays in memory for the whole build and never becomes garbage: keep
+        # the garbage collector from walking it again and again (at 1000 opgaven that
+        # walk grew every page's build time). Not in `mkdocs serve`: what is frozen is
+        # never freed, and it builds again after every edit.
+        gc.freeze()
     # Hand-written Markdown gets the glossary's tooltips from Markdown's abbr extension;
     # data text in HTML blocks gets them from the `abbreviations` template filter.
     config["mdx_configs"].setdefault("abbr", {})["glossary"] = dict(site.glossary.titles)
@@ -101,18 +129,36 @@ def _title(text: str) -> str:
     return str(escape(text)).replace("{", "&#123;")
 
 
-def _programme_pdf(site) -> bytes:
-    global _pdf
-    if _pdf[0] is not site:
-        _pdf = (site, programme_pdf(site))
-    return _pdf[1]
+def _cache(config):
+    return cache_for(_data_dir(config).parent)
+
+
+# ReportLab and Pillow are imported only when the cache misses: importing them takes
+# longer than a rebuild of the real site spends on anything else of ours.
+
+def _programme_pdf(config) -> bytes:
+    def draw() -> bytes:
+        from macros.pdf import programme_pdf
+        return programme_pdf(_site(config))
+
+    return _cache(config).get("pdf", data_inputs(_data_dir(config)), draw)
+
+
+def _preview(config, title: str, label: str | None = None) -> bytes:
+    site_name = config["site_name"]
+
+    def draw() -> bytes:
+        from macros.previews import preview_image
+        return preview_image(title, site_name, label)
+
+    return _cache(config).get("preview", (title, site_name, label or ""), draw, code=("previews.py",))
 
 
 def _opgaven_in_nav(site) -> bool:
     return len(site.opgaven) <= MAX_OPGAVEN_IN_NAV
 
 
-@event_priority(100)  # before plugins such as htmlproofer take their list of files
+@event_priority(100)  # before other plugins take their list of files
 def on_files(files, config):
     site = _site(config)
     for entry in site.opgaven:
@@ -121,18 +167,21 @@ def on_files(files, config):
             "title": _title(f"{entry.label}: {entry.title}"),
             "description": str(escape(entry.summary)),
             "image": f"{PREVIEWS}/{entry.slug}.png",  # read by overrides/main.html
+            OPGAVE_KEY: entry.id,  # on_page_markdown renders the page body from it
+            # Nothing for mkdocs-macros to do here: its pass over the page cost more than
+            # rendering the page itself (bench/RESULTS.md).
+            "render_macros": False,
         }
         content = "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
-                                     for key, value in front_matter.items())
-        content += f"---\n\n{{{{ opgave_pagina({json.dumps(entry.id)}) }}}}\n"
+                                     for key, value in front_matter.items()) + "---\n"
         inclusion = InclusionLevel.UNDEFINED if _opgaven_in_nav(site) else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, f"opgaven/{entry.slug}.md", content=content, inclusion=inclusion))
-        image = preview_image(entry.title, config["site_name"], entry.label)
+        image = _preview(config, entry.title, entry.label)
         files.append(File.generated(config, front_matter["image"], content=image))
-    files.append(File.generated(config, SITE_PREVIEW, content=preview_image(
-        "Uitvoeringsprogramma Economische Koers Drenthe 2024-2025", config["site_name"])))
+    files.append(File.generated(config, SITE_PREVIEW, content=_preview(
+        config, "Uitvoeringsprogramma Economische Koers Drenthe 2024-2025")))
     # The whole programme as one PDF, linked from the home page.
-    files.append(File.generated(config, PDF_PATH, content=_programme_pdf(site)))
+    files.append(File.generated(config, PDF_PATH, content=_programme_pdf(config)))
     renderer = Renderer(site)
     for redirect in redirects(site.opgaven):
         page = renderer.redirect_page(redirect, config["site_name"], config["site_url"])
@@ -143,9 +192,27 @@ def on_files(files, config):
     return files
 
 
+def on_env(env, config, files):
+    # The theme's templates too: Material's take a tenth of a second to compile.
+    env.bytecode_cache = compiled_templates_cache(_compiled_templates(config))
+    return env
+
+
+def _compiled_templates(config) -> Path:
+    return _data_dir(config).parent / COMPILED_TEMPLATES_FOLDER
+
+
 def on_pre_build(config):
     global _dates
     _dates = LastUpdated(_data_dir(config).parent)  # fresh each build: `mkdocs serve` sees new commits
+
+
+def on_page_markdown(markdown, page, config, files):
+    """The body of a generated opgave page, rendered straight from the data."""
+    opgave_id = page.meta.get(OPGAVE_KEY)
+    if opgave_id is None or page.file.abs_src_path:
+        return markdown  # a hand-written page: front matter cannot make it an opgave page
+    return Renderer(_site(config), html_blocks.for_page(page.file.src_uri)).opgave_page(opgave_id, page.url)
 
 
 def on_page_content(html, page, config, files):
@@ -155,8 +222,26 @@ def on_page_content(html, page, config, files):
     sources = [Path(page.file.abs_src_path)] if page.file.abs_src_path else []
     for macro in _MACRO_CALL.findall(page.file.content_string):
         sources += [_data_dir(config) / name for name in MACRO_DATA.get(macro, DATA_FILES)]
+    if OPGAVE_KEY in page.meta and not page.file.abs_src_path:
+        sources += [_data_dir(config) / name for name in DATA_FILES]  # its budget, partners, glossary, ...
     day = _dates.date_of(sources)
+    blocks = html_blocks.take(page.file.src_uri)
+    if blocks is not None:
+        html = blocks.restore(html)
     return label_section_links(html) + Renderer(_site(config)).last_updated(day, page.url)
+
+
+@event_priority(-100)  # last: after every plugin has written its files
+def on_post_build(config):
+    """Every link and #anchor on every page leads somewhere; else the build fails (strict or not)."""
+    if not isinstance(config, MkDocsConfig):
+        return  # mkdocs-macros calls a function of this name too, with its own object
+    if not _serving:
+        # `mkdocs serve` keeps what every rebuild drew; the next build removes the rest.
+        _cache(config).prune()
+    broken = broken_links(Path(config["site_dir"]), config["site_url"] or "")
+    if broken:
+        raise Abort(links_report(broken))
 
 
 def on_serve(server, config, builder):
@@ -170,14 +255,11 @@ def on_serve(server, config, builder):
 
 def define_env(env):
     def renderer() -> Renderer:
-        return Renderer(_site(env.conf))
+        # HTML from macros skips Python-Markdown: on_page_content puts it back.
+        return Renderer(_site(env.conf), html_blocks.for_page(env.page.file.src_uri))
 
     def page() -> str:
         return env.page.url
-
-    @env.macro
-    def opgave_pagina(opgave_id: str) -> str:
-        return renderer().opgave_page(opgave_id, page())
 
     @env.macro
     def opgave_kaarten() -> str:
@@ -250,7 +332,7 @@ def define_env(env):
     @env.macro
     def pdf_grootte() -> str:
         """The size of the programme PDF, e.g. "62 kB", for the download link."""
-        return f"{number(max(1, round(len(_programme_pdf(_site(env.conf))) / 1000)))} kB"
+        return f"{number(max(1, round(len(_programme_pdf(env.conf)) / 1000)))} kB"
 
     @env.macro
     def open_data() -> str:

@@ -23,12 +23,16 @@ class LastUpdated:
         self.root = Path(root).resolve()
         self.environ = os.environ if environ is None else environ
         self._cache: dict[tuple[str, ...], datetime.date] = {}
+        self._asked: dict[tuple[str, ...], datetime.date] = {}
 
     def date_of(self, paths: Iterable[Path]) -> datetime.date:
-        key = tuple(sorted({self._relative(path) for path in paths}))
-        if key not in self._cache:
-            self._cache[key] = self._git_date(key) or self._fallback(key)
-        return self._cache[key]
+        asked = tuple(map(str, paths))
+        if asked not in self._asked:  # most pages ask for the same files: resolve them once
+            key = tuple(sorted({self._relative(path) for path in asked}))
+            if key not in self._cache:
+                self._cache[key] = self._git_date(key) or self._fallback(key)
+            self._asked[asked] = self._cache[key]
+        return self._asked[asked]
 
     def _relative(self, path: Path) -> str:
         path = Path(path)

@@ -175,6 +175,20 @@ def opgaven_json(site, site_url: str | None) -> str:
 
 
 def downloads(site, site_url: str | None = None) -> tuple[Download, ...]:
+    """The files, made once per site: the build publishes them and the budget page lists
+    them (at 1000 opgaven making them takes about half a second)."""
+    made = _made.get((id(site), site_url))
+    if made is None or made[0] is not site:
+        made = _made[(id(site), site_url)] = (site, _downloads(site, site_url))
+        while len(_made) > 4:  # `mkdocs serve` makes a new site after every edit
+            del _made[next(iter(_made))]
+    return made[1]
+
+
+_made: dict[tuple[int, str | None], tuple[object, tuple[Download, ...]]] = {}
+
+
+def _downloads(site, site_url: str | None) -> tuple[Download, ...]:
     year = site.budget.opgave_year
     years = " en ".join(str(y.year) for y in site.budget.years)
     return (

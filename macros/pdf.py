@@ -19,10 +19,10 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .formatting import euro
+from .urls import PDF_PATH
 from .view import Site
 
-FILE_NAME = "economische-koers-drenthe-2024-2025.pdf"
-PATH = f"downloads/{FILE_NAME}"
+PATH = PDF_PATH
 TITLE = "Uitvoeringsprogramma Economische Koers Drenthe 2024-2025"
 AUTHOR = "Provincie Drenthe"
 INDIGO = colors.HexColor("#3f51b5")

@@ -11,7 +11,7 @@ import functools
 import re
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .abbreviations import abbreviations
@@ -19,6 +19,7 @@ from .dates import dutch_date
 from .progress import STATUS_LABELS, progress_overview
 from .charts import comparison_chart, opgaven_chart
 from .formatting import euro, euro_difference
+from .html_blocks import CONTEXT_KEY as HTML_BLOCKS, HtmlBlocks, html_block
 from .opendata import LICENCE_NAME, LICENCE_URL
 from .view import Site
 from .urls import relative
@@ -50,6 +51,7 @@ def make_environment() -> Environment:
     env.filters["euro"] = euro
     env.filters["euro_difference"] = euro_difference
     env.filters["dutch_date"] = dutch_date
+    env.filters["html_block"] = html_block
     return env
 
 
@@ -64,18 +66,45 @@ def shared_environment() -> Environment:
     return make_environment()
 
 
-class Renderer:
-    """Renders one template for one page; links are made relative to that page."""
+def keep_compiled_templates(directory: Path) -> None:
+    """Store compiled templates in `directory` for the next build (Jinja's bytecode
+    cache): compiling our templates took longer than rendering them on a small site.
+    Jinja checks each template's source against the stored copy, so an edit counts."""
+    shared_environment().bytecode_cache = compiled_templates_cache(directory)
 
-    def __init__(self, site: Site, env: Environment | None = None):
+
+def compiled_templates_cache(directory: Path) -> FileSystemBytecodeCache:
+    directory.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(directory))
+
+
+def templates_do_not_change() -> None:
+    """For a one-off build: stop checking each template file for edits on every use
+    (a `stat` per include, some thirty per opgave page). `mkdocs serve` keeps checking."""
+    shared_environment().auto_reload = False
+
+
+class Renderer:
+    """Renders one template for one page; links are made relative to that page.
+
+    With `blocks`, the HTML parts of what it renders are kept there and the Markdown it
+    returns holds placeholders for them (`HtmlBlocks.restore` puts them back after
+    Markdown): a `.html` template as a whole, a `.md.j2` template where it says so."""
+
+    def __init__(self, site: Site, blocks: HtmlBlocks | None = None, env: Environment | None = None):
         self.site = site
+        self.blocks = blocks
         self.env = env or shared_environment()
 
     def render(self, template: str, page: str, **context) -> str:
         def url(target: str) -> str:
             return relative(target, page)
 
-        return self.env.get_template(template).render(site=self.site, page=page, url=url, **context)
+        html = self.env.get_template(template).render(site=self.site, page=page, url=url,
+                                                      **{HTML_BLOCKS: self.blocks}, **context)
+        if self.blocks is not None and template.endswith(".html"):
+            return self.blocks.keep(html)
+        return html
 
     def opgave_page(self, opgave_id: str, page: str) -> str:
         entry = self.site.opgave(opgave_id)

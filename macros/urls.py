@@ -8,6 +8,7 @@ and when opened from disk.
 
 BUDGET_PATH = "begroting/"
 OPEN_DATA_DIR = "open-data/"
+PDF_PATH = "downloads/economische-koers-drenthe-2024-2025.pdf"  # the whole programme
 
 
 def opgave_path(slug: str) -> str:

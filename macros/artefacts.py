@@ -1,0 +1,150 @@
+"""A disk cache for the files that are slow to draw: link preview images and the PDF.
+
+Drawing them costs more than building every page around them (the PDF of 100 opgaven
+takes about 6 s, a preview image 20 ms; bench/RESULTS.md), yet they only change when
+their input changes. Each file is stored under a hash of everything it is made from:
+the input itself, the source code of macros/ and the versions of the libraries that
+draw it. Change any of those and the file is drawn again, so a cached file is always
+the file a fresh build would make. Material's social cards plugin works the same way.
+
+The cache lives in .cache/artefacts/ beside mkdocs.yml (ignored by git). After a build,
+`prune` removes the files that build did not use, so the cache holds one build's worth.
+"""
+
+import hashlib
+import os
+import pickle
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+MACROS = Path(__file__).resolve().parent
+# The libraries whose output ends up in the files (fonts, encoders, number formats).
+LIBRARIES = ("pillow", "reportlab", "babel", "pydantic", "pydantic-core", "pyyaml", "jinja2", "markupsafe")
+# A temporary file younger than this may belong to a build running at the same time.
+STALE_TEMPORARY_SECONDS = 3600
+CACHE_FOLDER = ".cache/artefacts"
+COMPILED_TEMPLATES_FOLDER = ".cache/jinja"  # Jinja's own bytecode cache (macros/render.py)
+TEMPORARY_PREFIX = ".tmp-"
+
+
+class ArtefactCache:
+    def __init__(self, directory: Path):
+        self.directory = Path(directory)
+        self.used: set[str] = set()  # the keys this build asked for
+        self._contents: dict[str, bytes] = {}  # and their bytes, for a second ask in the same build
+
+    def start_build(self) -> None:
+        self.used = set()
+        self._contents = {}
+
+    def get(self, kind: str, inputs: Iterable[bytes | str], make: Callable[[], bytes],
+            code: tuple[str, ...] = ()) -> bytes:
+        """The file made by `make()` from `inputs`: from the cache, or made now and kept.
+
+        `code`: the modules of macros/ that `make` runs, when that is only a few (a
+        preview image needs only previews.py); by default all of macros/ counts."""
+        key = self._key(kind, inputs, code)
+        self.used.add(key)
+        if key not in self._contents:
+            path = self.directory / key
+            try:
+                content = path.read_bytes()
+            except FileNotFoundError:
+                content = make()
+                self._write(path, content)
+            self._contents[key] = content
+        return self._contents[key]
+
+    def get_object(self, kind: str, inputs: Iterable[bytes | str], make: Callable[[], Any]) -> Any:
+        """Like `get`, for a Python object that this code made (stored with pickle).
+
+        Only ever reads what `make` wrote: the key holds the source of all of macros/,
+        so a file written by other code is never read as this code's object."""
+        key = self._key(kind, inputs, ())
+        self.used.add(key)
+        path = self.directory / key
+        try:
+            return pickle.loads(path.read_bytes())
+        except FileNotFoundError:
+            pass
+        value = make()
+        self._write(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        return value
+
+    def prune(self) -> None:
+        """Remove every cached file this build did not ask for."""
+        if not self.directory.is_dir():
+            return
+        now = time.time()
+        for path in self.directory.iterdir():
+            if not path.is_file() or path.name in self.used:
+                continue
+            if path.name.startswith(TEMPORARY_PREFIX):
+                try:
+                    if now - path.stat().st_mtime < STALE_TEMPORARY_SECONDS:
+                        continue
+                except FileNotFoundError:
+                    continue
+            path.unlink(missing_ok=True)
+
+    def _key(self, kind: str, inputs: Iterable[bytes | str], code: tuple[str, ...]) -> str:
+        digest = hashlib.sha256(code_fingerprint(tuple(code)).encode())
+        for part in inputs:
+            data = part.encode("utf-8") if isinstance(part, str) else part
+            digest.update(len(data).to_bytes(8, "big"))  # so ("ab", "c") and ("a", "bc") differ
+            digest.update(data)
+        return f"{kind}-{digest.hexdigest()}"
+
+    def _write(self, path: Path, content: bytes) -> None:
+        # Write beside the target, then rename: a build that is killed halfway, or two
+        # builds at once, never leave half a file under a valid name.
+        self.directory.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=TEMPORARY_PREFIX)
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(content)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+
+_caches: dict[Path, ArtefactCache] = {}
+
+
+def cache_for(project: Path) -> ArtefactCache:
+    """The cache of one project; one object per process, whichever module asks."""
+    directory = _resolved(Path(project) / CACHE_FOLDER)
+    if directory not in _caches:
+        _caches[directory] = ArtefactCache(directory)
+    return _caches[directory]
+
+
+@lru_cache(maxsize=None)
+def _resolved(path: Path) -> Path:
+    return path.resolve()
+
+
+@lru_cache(maxsize=None)
+def code_fingerprint(modules: tuple[str, ...] = ()) -> str:
+    """A hash of the Python source of macros/ (or of only `modules`, paths inside it)
+    and the versions of the libraries. Templates do not count: no cached file uses them."""
+    digest = hashlib.sha256()
+    paths = [MACROS / name for name in modules] if modules else sorted(MACROS.rglob("*.py"))
+    for path in paths:
+        if "__pycache__" not in path.parts:
+            digest.update(path.relative_to(MACROS).as_posix().encode())
+            digest.update(path.read_bytes())
+    for library in LIBRARIES:
+        digest.update(f"{library}=={metadata.version(library)}".encode())
+    return digest.hexdigest()
+
+
+def data_inputs(data_dir: Path) -> list[bytes]:
+    """Every data file, name and content: the input of a file made from the whole site."""
+    return [part for path in sorted(Path(data_dir).glob("*.yaml")) for part in (path.name.encode(), path.read_bytes())]
