@@ -72,6 +72,8 @@ class ArtefactCache:
             return pickle.loads(path.read_bytes())
         except FileNotFoundError:
             pass
+        except Exception:  # noqa: BLE001 - a damaged file is only a cache miss: make it again
+            path.unlink(missing_ok=True)
         value = make()
         self._write(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         return value

@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
 from macros.artefacts import COMPILED_TEMPLATES_FOLDER, cache_for, data_inputs  # noqa: E402
 from macros.formatting import number  # noqa: E402
-from macros import html_blocks  # noqa: E402
+from macros import html_blocks, prerender  # noqa: E402
 from macros.last_updated import LastUpdated  # noqa: E402
 from macros.links import broken_links, report as links_report  # noqa: E402
 from macros.opendata import downloads  # noqa: E402
@@ -48,6 +48,9 @@ SITE_PREVIEW = f"{PREVIEWS}/site.png"
 # their number (bench/RESULTS.md). Beyond it the sidebar shows only the opgaven index
 # page, which links to every opgave, and the opgave pages are left out of the sidebar.
 MAX_OPGAVEN_IN_NAV = 30
+# Beyond this many opgaven a second process renders the opgave pages during the build;
+# for a handful, starting it costs more than it saves.
+PRERENDER_ABOVE = 30
 
 # The data files each macro shows, for the "Laatst bijgewerkt" date of the pages that
 # call it. A macro not listed here counts as showing every data file.
@@ -72,6 +75,7 @@ MACRO_DATA = {
 _MACRO_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\(")
 _dates: LastUpdated | None = None
 _serving = False  # `mkdocs serve`: the process builds again after every edit
+_prerendered = None  # waits for the opgave pages rendered by a second process (macros/prerender.py)
 
 
 def _data_dir(config) -> Path:
@@ -189,7 +193,17 @@ def on_files(files, config):
     # Open data: generated like the pages, so links to them are checked too.
     for download in downloads(site, config["site_url"]):
         files.append(File.generated(config, download.path, content=download.content))
+    _start_prerendering(site, files)
     return files
+
+
+def _start_prerendering(site, files) -> None:
+    global _prerendered
+    _prerendered = None
+    if _serving or len(site.opgaven) <= PRERENDER_ABOVE or not prerender.can_fork():
+        return
+    pages = [(entry.id, files.get_file_from_path(f"opgaven/{entry.slug}.md").url) for entry in site.opgaven]
+    _prerendered = prerender.start(site, pages)
 
 
 def on_env(env, config, files):
@@ -212,7 +226,12 @@ def on_page_markdown(markdown, page, config, files):
     opgave_id = page.meta.get(OPGAVE_KEY)
     if opgave_id is None or page.file.abs_src_path:
         return markdown  # a hand-written page: front matter cannot make it an opgave page
-    return Renderer(_site(config), html_blocks.for_page(page.file.src_uri)).opgave_page(opgave_id, page.url)
+    if _prerendered is not None:
+        markdown, parts = _prerendered(page.url)
+    else:
+        markdown, parts = prerender.render_page(_site(config), opgave_id, page.url)
+    html_blocks.adopt(page.file.src_uri, html_blocks.HtmlBlocks(parts))
+    return markdown
 
 
 def on_page_content(html, page, config, files):

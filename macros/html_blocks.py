@@ -24,8 +24,8 @@ CONTEXT_KEY = "html_blocks"
 class HtmlBlocks:
     """The parts kept aside while one page goes through Markdown."""
 
-    def __init__(self):
-        self.parts: list[str] = []
+    def __init__(self, parts: list[str] | None = None):
+        self.parts: list[str] = list(parts or [])
 
     def keep(self, html: str) -> Markup:
         self.parts.append(str(html).strip())
@@ -53,6 +53,11 @@ _pages: dict[str, HtmlBlocks] = {}
 def for_page(page: str) -> HtmlBlocks:
     """The parts of `page` (its source path), to add to."""
     return _pages.setdefault(page, HtmlBlocks())
+
+
+def adopt(page: str, blocks: HtmlBlocks) -> None:
+    """Parts of `page` kept aside elsewhere (macros/prerender.py)."""
+    _pages[page] = blocks
 
 
 def take(page: str) -> HtmlBlocks | None:

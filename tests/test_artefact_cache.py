@@ -249,6 +249,15 @@ def test_an_object_is_stored_once_and_read_back_equal_by_the_next_build(cache, d
     assert len(made) == 2
 
 
+def test_a_damaged_stored_object_is_made_again(cache, directory):
+    cache.get_object("site", ["data"], lambda: {"opgaven": 5})
+    (stored,) = directory.iterdir()
+    stored.write_bytes(stored.read_bytes()[:5])  # e.g. a disk that filled up
+
+    assert next_build(directory).get_object("site", ["data"], lambda: {"opgaven": 5}) == {"opgaven": 5}
+    assert next_build(directory).get_object("site", ["data"], lambda: {"opgaven": 0}) == {"opgaven": 5}
+
+
 def test_prune_before_any_file_was_made_does_nothing(cache, directory):
     cache.prune()
 
