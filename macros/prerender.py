@@ -1,18 +1,20 @@
 """Render the opgave pages in a second process while the build does the other pages.
 
-MkDocs builds one page after another on one core. The generated opgave pages come
-last, and rendering them is our largest cost per page (bench/RESULTS.md), so with
-many opgaven a forked child renders them all while the parent builds the index
-pages, which are the slowest pages of all. The child gets the loaded site for free
-through fork, and sends back exactly what the parent would have rendered itself:
-each page's Markdown and its HTML parts (macros/html_blocks.py).
+MkDocs builds one page after another on one core, and rendering an opgave page is
+our largest cost per page (bench/RESULTS.md). With many opgaven a forked child
+renders them, in the order the build will ask for them, while the parent does
+everything else; each page is sent as soon as it is done, so the parent seldom
+waits. The child gets the loaded site for free through fork, and sends exactly what
+the parent would have rendered itself: each page's Markdown and its HTML parts
+(macros/html_blocks.py).
 
-Only where fork exists (Linux, macOS with the fork start method) and never during
-`mkdocs serve`, whose file watcher runs in threads. Anything else renders in-process,
+Only on Linux (where CI and the published builds run) and never during `mkdocs
+serve`, whose file watcher runs in threads. Anything else renders in-process,
 page by page, with the same result.
 """
 
 import multiprocessing
+import sys
 import traceback
 from collections.abc import Callable
 
@@ -20,7 +22,8 @@ from .html_blocks import HtmlBlocks
 from .render import Renderer
 
 def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+    # Linux only: macOS offers fork, but system libraries there may crash in a forked child.
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
 def start(site, pages: list[tuple[str, str]]) -> Callable[[str], tuple[str, list[str]]]:
