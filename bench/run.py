@@ -233,7 +233,7 @@ def report(real_cold: Timing, real: Timing, real_pages: int, check: Timing, size
         "validated data come from `.cache/artefacts/` (`macros/artefacts.py`) and compiled templates",
         "from `.cache/jinja/`, as in `make serve` and in any build after an edit that leaves them",
         "alone. \"First build\" starts without `.cache/` and makes them all (the PDF of 1000 opgaven",
-        "alone takes about a minute). The targets are judged on rebuilds; first builds are beside them.",
+        "alone takes about two minutes). The targets are judged on rebuilds; first builds are beside them.",
         "",
         "| what | opgaven | pages | runs | median wall s | ms per page | median CPU s | ratio to baseline (wall) | ratio (CPU) |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
