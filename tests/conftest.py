@@ -5,34 +5,61 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.project import ROOT, build
+from tests.project import ADOPTED_DATA, PROJECT, build, copy_project
 
 from macros.view import load_site
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """A fresh strict build of the real project; the run fails if the build does."""
+    """A fresh strict build of the real project (or EKD_PROJECT); the run fails if the build does."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site_dir)
+    result = build(PROJECT, site_dir)
     assert result.returncode == 0, f"mkdocs build --strict faalde:\n{result.stdout}\n{result.stderr}"
     return site_dir
 
 
 @pytest.fixture(scope="session")
 def site():
-    """The resolved data view of the real data."""
-    return load_site()
+    """The resolved data view of the real data (or EKD_PROJECT's)."""
+    return load_site(PROJECT / "data")
+
+
+@pytest.fixture(scope="session")
+def adopted():
+    """The resolved view of the data as adopted (bron/vastgesteld/): known content that never changes."""
+    return load_site(ADOPTED_DATA)
+
+
+@pytest.fixture(scope="session")
+def adopted_built_site(tmp_path_factory) -> Path:
+    """A strict build of the project with the adopted data, for tests that need known content."""
+    project = copy_project(tmp_path_factory.mktemp("adopted-project"), data=ADOPTED_DATA)
+    site_dir = tmp_path_factory.mktemp("adopted-site")
+    result = build(project, site_dir)
+    assert result.returncode == 0, f"mkdocs build --strict faalde:\n{result.stdout}\n{result.stderr}"
+    return site_dir
 
 
 @pytest.fixture(scope="session")
 def page(built_site):
     """Parse a built page by its URL path, e.g. page('opgaven/arbeidsmarkt/')."""
+    return page_parser(built_site)
+
+
+@pytest.fixture(scope="session")
+def adopted_page(adopted_built_site):
+    """Like `page`, on the build with the adopted data."""
+    return page_parser(adopted_built_site)
+
+
+def page_parser(site_dir: Path):
+    """Parse a built page by its URL path ('' for home, 'opgaven/<slug>/', '404.html'), once each."""
     cache: dict[str, BeautifulSoup] = {}
 
     def parse(url: str) -> BeautifulSoup:
         if url not in cache:
-            path = built_site / url / "index.html" if not url.endswith(".html") else built_site / url
+            path = site_dir / url / "index.html" if not url.endswith(".html") else site_dir / url
             cache[url] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         return cache[url]
 

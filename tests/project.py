@@ -9,15 +9,22 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+# The project whose content the content tests check: the repository itself, or a copy with
+# edited data (tests/test_contributing.py runs the content tests on the guide's edits).
+PROJECT = Path(os.environ.get("EKD_PROJECT", ROOT)).resolve()
+# The data as adopted: frozen, so tests of the machinery that need known content use it.
+ADOPTED_DATA = ROOT / "bron" / "vastgesteld"
 PROJECT_PARTS = ("mkdocs.yml", "content", "data", "macros", "overrides")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
-def copy_project(destination: Path, root: Path = ROOT) -> Path:
-    """A copy of everything the build reads (from `root`), to change freely."""
+def copy_project(destination: Path, root: Path = ROOT, data: Path | None = None) -> Path:
+    """A copy of everything the build reads (from `root`), to change freely.
+
+    With `data` (e.g. ADOPTED_DATA), that folder becomes the copy's data/."""
     destination.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
-        source = root / part
+        source = data if part == "data" and data is not None else root / part
         if source.is_dir():
             shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.exists():

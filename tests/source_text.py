@@ -8,10 +8,7 @@ every letter and figure, must match.
 import re
 from pathlib import Path
 
-SOURCE = (
-    Path(__file__).resolve().parent.parent.parent
-    / "shared" / "source" / "uitvoeringsprogramma-economische-koers-drenthe-2024-2025.txt"
-)
+SOURCE = Path(__file__).resolve().parent.parent / "bron" / "uitvoeringsprogramma-economische-koers-drenthe-2024-2025.txt"
 
 # Deliberate repairs in the data, each also explained in a YAML comment there.
 REPAIRS = {

@@ -1,12 +1,18 @@
-"""The site carries the programme word for word: nothing invented, nothing dropped."""
+"""The adopted data carries the programme word for word: nothing invented, nothing dropped.
+
+This checks the frozen copy of the data at adoption (bron/vastgesteld/), once and for all:
+the transcription was faithful. The live data in data/ may differ from it since; every
+difference is a change since adoption, listed by `make diff BASE=vastgesteld`.
+"""
 
 import pytest
 
 from macros.sections import SECTIONS
 from macros.view import load_site
+from tests.project import ADOPTED_DATA
 from tests.source_text import budget_part, data_key, key, source_text
 
-SITE = load_site()
+SITE = load_site(ADOPTED_DATA)
 
 
 def opgave_texts(opgave):
