@@ -33,11 +33,16 @@ def data_at(revision: str, destination: Path, root: Path = ROOT) -> Path:
     destination.mkdir(parents=True, exist_ok=True)
     if revision == ADOPTED:
         source = root / "bron" / "vastgesteld"
+        if not source.is_dir():
+            raise RevisionError(f"De map {source} met het vastgestelde programma ontbreekt.")
         for file in source.glob("*.yaml"):
             (destination / file.name).write_bytes(file.read_bytes())
         return destination
     _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}", about=revision)
-    names = _git(root, "ls-tree", "--name-only", f"{revision}:data").split()
+    try:
+        names = _git(root, "ls-tree", "--name-only", f"{revision}:data").split()
+    except RevisionError as error:
+        raise RevisionError(f"In '{revision}' staat geen map data/.") from error
     for name in names:
         if name.endswith(".yaml"):
             (destination / name).write_text(_git(root, "show", f"{revision}:data/{name}"), encoding="utf-8")
@@ -49,7 +54,8 @@ def describe(revision: str, root: Path = ROOT) -> str:
     if revision == ADOPTED:
         return "het vastgestelde programma (bron/vastgesteld/)"
     short = _git(root, "rev-parse", "--short", revision).strip()
-    return revision if revision == short else f"{revision} ({short})"
+    # A commit given by its hash (as CI does) is named by the short hash alone.
+    return short if revision.startswith(short) else f"{revision} ({short})"
 
 
 def _git(cwd: Path, *args: str, about: str | None = None) -> str:
