@@ -31,7 +31,7 @@ def read_yaml(path: Path):
 
 def write_yaml(path: Path, data) -> None:
     path.write_text(
-        yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100),
+        yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=float("inf")),
         encoding="utf-8",
     )
 

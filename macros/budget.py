@@ -225,10 +225,26 @@ def _group(year: int, number: int, group: BudgetGroup, opgaven: Mapping[str, Opg
 
 
 def opgave_problems(file: BudgetFile, opgave_ids: Iterable[str], document: Document) -> list[Problem]:
-    """Every group that names an opgave which data/opgaven.yaml does not have."""
+    """Groups that name an opgave data/opgaven.yaml does not have, and opgaven without a group.
+
+    A year laid out per opgave must have a group for every opgave, so that a new opgave
+    never goes online without a budget by oversight; "no budget" is written as a line
+    with `bedrag: geen`."""
     known = list(opgave_ids)
     problems = []
     for year_index, year in enumerate(file.years):
+        named = {group.opgave for group in year.groups if group.opgave is not None}
+        for opgave_id in (known if named else []):
+            if opgave_id not in named:
+                problems.append(Problem(
+                    file=document.name,
+                    line=document.line_of(("jaren", year_index, "groepen")),
+                    record=f"jaar '{year.year}'",
+                    field="groepen",
+                    message=(f"de opgave '{opgave_id}' heeft geen groep in de begroting van {year.year}. "
+                             f"Verwacht: een groep met 'opgave: {opgave_id}' en haar regels. Heeft de opgave "
+                             "geen budget, geef de regel dan 'bedrag: geen'."),
+                ))
         for group_index, group in enumerate(year.groups):
             if group.opgave is None or group.opgave in known:
                 continue

@@ -40,6 +40,14 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:seq",
 }
 
+# A field typed less far in than the fields of its record, inside a list of records,
+# makes PyYAML miss a '-'; its hint below would then wrongly suggest adding one.
+_UNDERINDENTED_FIELD = (
+    "de regel springt minder ver in dan de velden van zijn blok",
+    "zet de regel precies even ver in als het veld erboven (met spaties)",
+)
+_FIELD_ROW = re.compile(r"^\s*[^\s#'\"-][^:#]*:(\s|$)")
+
 # What PyYAML's syntax errors mean for someone editing the file, by a fragment of
 # PyYAML's own (English) description of the problem. Some problems are only noticed
 # lines later (an unclosed quote at the end of the file): those point at where the
@@ -96,6 +104,7 @@ class Document:
     name: str
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    path: Path | None = None  # the file it was read from, to compare with its committed version
 
     def line_of(self, path: Path_) -> int | None:
         """The line of `path`, or of its nearest parent that has one."""
@@ -131,14 +140,14 @@ def load_document(path: Path, name: str | None = None) -> Document:
         )]) from None
     if not text.lstrip("\ufeff").strip():
         raise DataError([Problem(name, "het bestand is leeg. Verwacht: de gegevens in YAML.")])
-    return parse_document(text, name)
+    return parse_document(text, name, path)
 
 
 def _number(value: int) -> str:
     return f"{value:,}".replace(",", ".")  # Dutch thousands separator
 
 
-def parse_document(text: str, name: str) -> Document:
+def parse_document(text: str, name: str, path: Path | None = None) -> Document:
     problems = _tab_problems(text, name)
     if problems:
         raise DataError(problems)
@@ -159,23 +168,29 @@ def parse_document(text: str, name: str) -> Document:
         raise DataError([Problem(name, f"dit is geen geldige YAML ({error}).")]) from None
     if node is None:
         raise DataError([Problem(name, "het bestand is leeg. Verwacht: de gegevens in YAML.")])
-    builder = _Builder(name)
+    builder = _Builder(name, text.splitlines())
     data = builder.build(node, ())
     if builder.problems:
         raise DataError(builder.resolve(data))
-    return Document(name, data, builder.lines)
+    return Document(name, data, builder.lines, path)
+
+
+# "-<tab>Tekst": PyYAML stops with "cannot start any token", which says nothing useful.
+_TAB_AFTER_DASH = re.compile(r"^ *- *\t")
 
 
 def _tab_problems(text: str, name: str) -> list[Problem]:
-    return [
-        Problem(
-            name,
-            "de regel springt in met een tab. Verwacht: inspringen met spaties (YAML staat geen tabs toe).",
-            line=number,
-        )
-        for number, row in enumerate(text.splitlines(), 1)
-        if "\t" in row[: len(row) - len(row.lstrip())]
-    ]
+    problems = []
+    for number, row in enumerate(text.splitlines(), 1):
+        if "\t" in row[: len(row) - len(row.lstrip())]:
+            message = "de regel springt in met een tab. Verwacht: inspringen met spaties (YAML staat geen tabs toe)."
+        elif _TAB_AFTER_DASH.match(row):
+            message = ("na het streepje (-) staat een tab. Verwacht: een spatie na het streepje, "
+                       "dus '- Tekst' (YAML staat geen tabs toe).")
+        else:
+            continue
+        problems.append(Problem(name, message, line=number))
+    return problems
 
 
 def _check_depth(text: str, name: str) -> None:
@@ -202,10 +217,13 @@ def _too_deep(name: str, line: int) -> Problem:
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     description = f"{error.context or ''} {error.problem or ''}"
+    rows = text.splitlines()
     for fragment, what, expected, at_start in _SYNTAX_HINTS:
         if fragment in description:
-            message = f"dit is geen geldige YAML: {what}. Verwacht: {expected}."
             mark = (error.context_mark if at_start else None) or mark
+            if fragment == "did not find expected '-' indicator" and mark and _is_field_row(rows, mark.line):
+                what, expected = _UNDERINDENTED_FIELD
+            message = f"dit is geen geldige YAML: {what}. Verwacht: {expected}."
             break
     else:
         message = (f"dit is geen geldige YAML ({(error.problem or error.context or '').strip()}). "
@@ -219,10 +237,14 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, name: str) -> Proble
             f"dus leest YAML alles tot regel {runaway.end_mark.line + 1} als één tekst. "
             "Verwacht: sluit de tekst af met hetzelfde aanhalingsteken (' of \") als waarmee hij begint."
         )
-    rows = text.splitlines()
     if line and line <= len(rows) and rows[line - 1].strip():
         message += f" De regel is: «{rows[line - 1].strip()[:80]}»"
     return Problem(name, message, line=line)
+
+
+def _is_field_row(rows: list[str], index: int) -> bool:
+    """Whether row `index` (0-based) is a 'key: value' line rather than a list item."""
+    return index < len(rows) and bool(_FIELD_ROW.match(rows[index]))
 
 
 _LOOKS_LIKE_YAML = re.compile(r"^\s*(- |[\w-]+:(\s|$))", re.MULTILINE)
@@ -245,15 +267,16 @@ def _runaway_quote(text: str) -> yaml.ScalarToken | None:
 class _Builder:
     """Turns composed YAML nodes into plain Python values, recording lines."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, rows: list[str]):
         self.name = name
+        self.rows = rows
         self.lines: dict[Path_, int] = {}
         self.problems: list[tuple[Path_, int, str]] = []
         self.count = 0
         self._scalars = _Loader("")
 
-    def problem(self, path: Path_, node: yaml.Node, message: str) -> None:
-        self.problems.append((path, node.start_mark.line + 1, message))
+    def problem(self, path: Path_, node: yaml.Node, message: str, line: int | None = None) -> None:
+        self.problems.append((path, line or node.start_mark.line + 1, message))
 
     def resolve(self, data: Any) -> list[Problem]:
         """The problems found, each named by the record and field it is in."""
@@ -283,6 +306,7 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+        self._check_glued_item(node, path)
         try:
             return self._scalars.construct_object(node)
         except (ValueError, yaml.YAMLError):
@@ -290,6 +314,31 @@ class _Builder:
             self.problem(path, node, f"de waarde '{node.value}' lijkt op een datum, maar die bestaat niet. "
                                      "Verwacht: een echte datum als JJJJ-MM-DD, of tekst tussen aanhalingstekens.")
             return None
+
+    def _check_glued_item(self, node: yaml.ScalarNode, path: Path_) -> None:
+        """Refuse a '- ' line indented under the text above it: YAML glues it onto that text.
+
+        "- Eerste\n    - Tweede" reads as the one text "Eerste - Tweede", so an item would
+        vanish without a word. Only a continuation line that starts with '- ' counts; a
+        dash inside a line is ordinary text."""
+        if node.style not in (None, "", ">"):  # quoted and literal (|) texts are typed on purpose
+            return
+        first, end = node.start_mark.line, node.end_mark.line
+        last = end if node.end_mark.column > 0 else end - 1  # a block text ends at the next line
+        rows = [(index, self.rows[index]) for index in range(first, min(last, len(self.rows) - 1) + 1)]
+        if node.style == ">":  # the text starts on the line after '>-'
+            rows = [(index, row) for index, row in rows[1:] if row.strip()]
+        for index, row in rows[1:]:
+            stripped = row.lstrip(" ")
+            if stripped.startswith("- ") or stripped == "-":
+                self.problem(path, node, (
+                    "deze regel begint met '- ' en lijkt een nieuw punt van de lijst, maar hij springt "
+                    "verder in dan het streepje van de regel erboven. Daardoor plakt YAML hem vast aan "
+                    f"de tekst van regel {rows[0][0] + 1}. Verwacht: zet het streepje precies onder het "
+                    "streepje van de regel erboven. Hoort het streepje bij de tekst, zet het dan niet "
+                    "vooraan op de regel."
+                ), line=index + 1)
+                return
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
         result: dict = {}

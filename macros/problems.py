@@ -66,6 +66,16 @@ def record_name(list_key: Any, position: int, record: Any) -> str | None:
     return f"{name} '{key}'" if key is not None and not isinstance(key, bool) else f"{name} nr. {position + 1}"
 
 
+def value_at(data: Any, loc: tuple) -> Any:
+    """The raw value at `loc` (keys and list positions), or None when there is none."""
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
 def locate(data: Any, loc: tuple) -> tuple[str | None, str]:
     """Split a location into the deepest named record and the field path below it."""
     record, start = None, 0

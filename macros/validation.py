@@ -1,12 +1,14 @@
 """Validate a loaded document against its model, turning pydantic errors into Dutch."""
 
+import datetime
 import difflib
 from typing import Any, Iterator, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .budget_changes import amounts_changed_since_commit
 from .loader import Document
-from .problems import RECORD_NAMES, DataError, Problem, locate
+from .problems import RECORD_NAMES, DataError, Problem, locate, value_at
 
 __all__ = ["RECORD_NAMES", "UNIQUE_KEYS", "validate"]
 
@@ -38,9 +40,15 @@ def validate(document: Document, model: type[Model]) -> Model:
     try:
         result = model.model_validate(document.data)
     except ValidationError as error:
-        problems += [
-            _problem(document, model, item) for item in error.errors()
+        errors = [
+            item for item in error.errors()
             if not (item["type"] == _DUPLICATE and duplicated & set((item.get("ctx") or {}).values()))
+        ]
+        colon_texts = _colon_texts(document, model, errors)
+        problems += [_colon_problem(document, loc) for loc in colon_texts]
+        problems += [
+            _problem(document, model, item) for item in errors
+            if _item_loc(item, model) not in colon_texts
         ]
     if problems:
         raise DataError(sorted(problems, key=lambda problem: problem.line or 0))
@@ -55,7 +63,58 @@ def _problem(document: Document, model: type[BaseModel], error: dict) -> Problem
         line=document.line_of(loc),
         record=record,
         field=field_path or None,
-        message=_message(error, model, document.data, loc),
+        message=_message(error, model, document, loc),
+    )
+
+
+# What pydantic says about "- Doel: meer banen" where a text belongs: YAML read the text
+# as a block with the field "Doel". Told as one problem, not as a missing and an unknown field.
+_COLON_TEXT_ERRORS = {"string_type", "missing", "extra_forbidden"}
+_SCALARS = (str, int, float, bool, datetime.date)
+
+
+def _item_loc(error: dict, model: type[BaseModel]) -> tuple | None:
+    """The list item a text-or-block error is about, or None for other errors."""
+    loc = tuple(error["loc"])
+    if error["type"] == "string_type" and isinstance(error.get("input"), dict):
+        return loc  # a plain text was expected here
+    if error["type"] in {"missing", "extra_forbidden"} and len(loc) > 1 and isinstance(loc[-2], int):
+        # a list item that may be a plain text or a block with a 'tekst' (activities, partners, ...)
+        return loc[:-1] if "tekst" in _known_keys(model, loc[:-1]) else None
+    return None
+
+
+def _colon_texts(document: Document, model: type[BaseModel], errors: list[dict]) -> list[tuple]:
+    """List items where a text with ': ' in it became a one-field block."""
+    found = []
+    for error in errors:
+        loc = _item_loc(error, model)
+        if loc is None or loc in found or error["type"] not in _COLON_TEXT_ERRORS:
+            continue
+        value = value_at(document.data, loc)
+        if not (isinstance(value, dict) and len(value) == 1):
+            continue
+        (key, text), = value.items()
+        known = _known_keys(model, loc)
+        if (isinstance(key, (str, int)) and isinstance(text, _SCALARS) and key not in known
+                and not difflib.get_close_matches(str(key), known, n=1)):  # a mistyped 'tekst' is a typo
+            found.append(loc)
+    return found
+
+
+def _colon_problem(document: Document, loc: tuple) -> Problem:
+    (key, text), = value_at(document.data, loc).items()
+    record, field_path = locate(document.data, loc)
+    typed = f"{key}: {text}"
+    example = f'"{typed}"' if len(typed) <= 60 else '"..."'
+    return Problem(
+        file=document.name,
+        line=document.line_of(loc),
+        record=record,
+        field=field_path or None,
+        message=(f"de tekst '{typed[:60]}' bevat een dubbele punt met een spatie (': '). Daardoor leest "
+                 "YAML hem als een veld met een waarde. Verwacht: zet de hele tekst tussen dubbele "
+                 f"aanhalingstekens, dus {example}, of gebruik >- en zet de tekst op de regel eronder."),
     )
 
 
@@ -106,7 +165,7 @@ def _values(record: dict, keys: tuple[str, ...], path: tuple) -> Iterator[tuple[
             yield key, value, path + (key,)
 
 
-def _message(error: dict, model: type[BaseModel], data: Any, loc: tuple) -> str:
+def _message(error: dict, model: type[BaseModel], document: Document, loc: tuple) -> str:
     kind = error["type"]
     context = error.get("ctx") or {}
     given = error.get("input")
@@ -156,6 +215,9 @@ def _message(error: dict, model: type[BaseModel], data: Any, loc: tuple) -> str:
         return f"verwacht een van: {expected}, maar er staat {_describe(given)}."
     if kind == "value_error":
         return str(context.get("error", error["msg"]))
+    if kind == "total_mismatch":
+        since_commit = amounts_changed_since_commit(document, loc[:-1])
+        return error["msg"] + "." + (f" {since_commit}" if since_commit else "")
     # Our own validators raise PydanticCustomError with a Dutch message.
     return error["msg"] + "."
 

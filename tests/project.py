@@ -52,4 +52,6 @@ def read_yaml(path: Path):
 
 
 def write_yaml(path: Path, data) -> None:
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    # No wrapping: a wrapped text can start a line with "- ", which the loader refuses
+    # as a list item glued onto the text above it.
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=float("inf")), encoding="utf-8")

@@ -77,10 +77,13 @@ class BudgetGroup(Record):
     @model_validator(mode="after")
     def _title_or_opgave(self):
         if (self.title is None) == (self.opgave is None):
+            both = self.title is not None
             raise PydanticCustomError(
                 "group_kind",
-                "een groep heeft óf een 'titel' óf een 'opgave' (de id van een opgave), "
-                "niet allebei en niet geen van beide",
+                "een groep heeft óf een 'titel' óf een 'opgave' (de id van een opgave), maar deze groep "
+                "heeft {found}. Verwacht: {fix}",
+                {"found": "allebei" if both else "geen van beide",
+                 "fix": "haal er één weg" if both else "voeg er één toe"},
             )
         return self
 

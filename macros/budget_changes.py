@@ -1,0 +1,86 @@
+"""Which amounts of a budget year changed since the last (or, when committed, the previous) commit.
+
+When a year's lines no longer add up to its `vastgesteld_totaal`, the amount that was
+just typed is the likely culprit; naming it saves staff comparing every line with the
+programme. Reads the committed file with the same safe loader as the data itself.
+"""
+
+from typing import Any
+
+from .formatting import euro
+from .loader import Document, parse_document
+from .models.budgetten import NO_BUDGET_WORD
+from .problems import DataError, value_at
+from .revisions import committed_text
+
+
+def amounts_changed_since_commit(document: Document, year_loc: tuple) -> str:
+    """A Dutch sentence naming the changed lines of the year at `year_loc`; "" when git cannot tell."""
+    year = value_at(document.data, year_loc)
+    before, since = _committed_year(document, year.get("jaar") if isinstance(year, dict) else None)
+    if before is None:
+        return ""
+    old_amounts = dict(_amounts(before))
+    changes = []
+    new_ids = set()
+    for line_loc, line_id, amount in _amounts_with_loc(year, year_loc):
+        new_ids.add(line_id)
+        where = f"regel {document.line_of(line_loc + ('bedrag',))}"
+        if line_id not in old_amounts:
+            changes.append(f"{where} (begrotingsregel '{line_id}' is nieuw: {_show(amount)})")
+        elif old_amounts[line_id] != amount:
+            changes.append(f"{where} (begrotingsregel '{line_id}': was {_show(old_amounts[line_id])}, "
+                           f"nu {_show(amount)})")
+    changes += [f"begrotingsregel '{line_id}' is weggehaald (was {_show(amount)})"
+                for line_id, amount in old_amounts.items() if line_id not in new_ids]
+    if changes:
+        one = len(changes) == 1
+        return (f"Sinds {since} {'veranderde dit bedrag' if one else 'veranderden deze bedragen'} "
+                f"van {year['jaar']}: {'; '.join(changes)}. "
+                f"Kijk {'dat bedrag' if one else 'die bedragen'} eerst na.")
+    sentence = f"Geen bedrag van {year['jaar']} is anders dan in {since}."
+    if before.get("vastgesteld_totaal") != year.get("vastgesteld_totaal"):
+        sentence += f" Het vastgestelde totaal wel: dat was {_show(before.get('vastgesteld_totaal'))}."
+    return sentence
+
+
+def _committed_year(document: Document, number: Any) -> tuple[dict | None, str]:
+    """The raw year `number` as last committed, and how to name that commit in Dutch.
+
+    Compared with HEAD while the file has uncommitted edits; once they are committed (as
+    in a pull request's CI run), with the commit before, so the edit is still named."""
+    if document.path is None or number is None:
+        return None, ""
+    text, since = committed_text(document.path, "HEAD"), "de laatste commit"
+    if text is not None and text == document.path.read_text(encoding="utf-8"):
+        text, since = committed_text(document.path, "HEAD~1"), "de vorige commit"
+    if text is None:
+        return None, ""
+    try:
+        committed = parse_document(text, document.name).data
+    except DataError:
+        return None, ""
+    years = committed.get("jaren") if isinstance(committed, dict) else None
+    year = next((year for year in years or [] if isinstance(year, dict) and year.get("jaar") == number), None)
+    return year, since
+
+
+def _amounts_with_loc(year: dict, year_loc: tuple):
+    for group_index, group in enumerate(year.get("groepen") or []):
+        if not isinstance(group, dict):
+            continue
+        for line_index, line in enumerate(group.get("regels") or []):
+            if isinstance(line, dict) and isinstance(line.get("id"), str):
+                yield year_loc + ("groepen", group_index, "regels", line_index), line["id"], line.get("bedrag")
+
+
+def _amounts(year: dict):
+    return ((line_id, amount) for _, line_id, amount in _amounts_with_loc(year, ()))
+
+
+def _show(amount: Any) -> str:
+    if amount == NO_BUDGET_WORD:
+        return "geen budget"
+    if isinstance(amount, int) and not isinstance(amount, bool):
+        return euro(amount)
+    return "niets" if amount is None else f"'{amount}'"
