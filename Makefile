@@ -12,12 +12,14 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build check schema test audit bench clean
+.PHONY: serve build check diff schema test audit bench clean
 
 $(INSTALLED): requirements.txt requirements-dev.txt constraints.txt
-	test -x $(PYTHON) || python3 -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
-	touch $@
+	@if test -x $(PYTHON); then echo "De Python-omgeving in $(VENV) wordt bijgewerkt (de lijst met pakketten is veranderd)..."; \
+	else echo "Eenmalig: de Python-omgeving wordt klaargezet in $(VENV) (een paar minuten)..." && python3 -m venv $(VENV); fi
+	@$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
+	@touch $@
+	@echo "De Python-omgeving in $(VENV) is klaar."
 
 $(NODE_INSTALLED): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
@@ -34,6 +36,10 @@ build: $(INSTALLED)  ## validate, then strict build; site/ is replaced only by a
 
 check: $(INSTALLED)  ## validate the data only
 	$(PYTHON) -m macros.check
+
+BASE ?= main
+diff: $(INSTALLED)  ## what the data in the working tree changes on the site, against BASE (a git revision, or vastgesteld)
+	@$(PYTHON) -m macros.diff $(BASE)
 
 schema: $(INSTALLED)  ## regenerate the editor schemas in schema/ after changing macros/models/
 	$(PYTHON) -m macros.schema

@@ -8,9 +8,12 @@ another engine means rewriting this file alone.
 
 import functools
 import gc
+import itertools
 import json
+import logging
 import re
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,7 +24,7 @@ from markupsafe import escape  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
+from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 
 from macros.artefacts import COMPILED_TEMPLATES_FOLDER, cache_for, data_inputs  # noqa: E402
 from macros.formatting import number  # noqa: E402
@@ -32,7 +35,7 @@ from macros.opendata import downloads  # noqa: E402
 from macros.problems import DataError  # noqa: E402
 from macros.redirects import redirects  # noqa: E402
 from macros.render import (  # noqa: E402
-    Renderer, compiled_templates_cache, keep_compiled_templates, templates_do_not_change,
+    Renderer, compiled_templates_cache, keep_compiled_templates, shared_environment, templates_do_not_change,
 )
 from macros.section_links import label_section_links  # noqa: E402
 from macros.urls import PDF_PATH  # noqa: E402
@@ -76,6 +79,10 @@ _MACRO_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\(")
 _dates: LastUpdated | None = None
 _serving = False  # `mkdocs serve`: the process builds again after every edit
 _prerendered = None  # waits for the opgave pages rendered by a second process (macros/prerender.py)
+# `mkdocs serve` with bad data: the one page it shows instead of the site (see _serve_problems).
+_problem_page: bytes | None = None
+_build_started = 0.0
+_builds = 0
 
 
 def _data_dir(config) -> Path:
@@ -102,12 +109,24 @@ def on_startup(command, dirty):
     _serving = command == "serve"
     if not _serving:
         templates_do_not_change()
+    else:
+        _serve_quietly()
 
 
 def on_config(config):
-    """Validate all data first: a mistake stops the build before site/ is touched."""
+    """Validate all data first: a mistake stops the build before site/ is touched.
+
+    Except in `mkdocs serve`: there the site becomes one page that lists the problems."""
+    global _problem_page, _build_started
+    _build_started, _problem_page = time.monotonic(), None
+    _quiet_log.warned = False
     _cache(config).start_build()
     keep_compiled_templates(_compiled_templates(config))
+    if _serving:
+        try:
+            load_site_cached(_data_dir(config), _cache(config))
+        except DataError as error:
+            return _serve_problems(config, error)
     site = _site(config)
     if not _serving:
         # The data stays in memory for the whole build and never becomes garbage: keep
@@ -164,6 +183,8 @@ def _opgaven_in_nav(site) -> bool:
 
 @event_priority(100)  # before other plugins take their list of files
 def on_files(files, config):
+    if _problem_page is not None:
+        return Files([])  # no page may ask for the data; on_post_build writes the problem page
     site = _site(config)
     for entry in site.opgaven:
         front_matter = {
@@ -255,18 +276,99 @@ def on_post_build(config):
     """Every link and #anchor on every page leads somewhere; else the build fails (strict or not)."""
     if not isinstance(config, MkDocsConfig):
         return  # mkdocs-macros calls a function of this name too, with its own object
+    if _problem_page is not None:
+        _write_problem_page(Path(config["site_dir"]))
+        return
     if not _serving:
         # `mkdocs serve` keeps what every rebuild drew; the next build removes the rest.
         _cache(config).prune()
     broken = broken_links(Path(config["site_dir"]), config["site_url"] or "")
     if broken:
         raise Abort(links_report(broken))
+    if _serving:
+        _report_build(config)
 
 
 def on_serve(server, config, builder):
     for folder in ("data", "macros", "overrides"):
         server.watch(str(ROOT / folder))
+    _show_problem_page_everywhere(server)
     return server
+
+
+# ---------------------------------------------------------------- `mkdocs serve` for staff
+# A build that raises leaves `mkdocs serve` holding every request until a later build
+# succeeds, so staff saw a browser that never loads. With bad data the build succeeds
+# instead, with one page that lists the problems: the browser shows it, and MkDocs'
+# live reload brings the site back once the data is fixed. `mkdocs build` still stops.
+
+
+def _serve_problems(config, error: DataError):
+    """Build a site of one page: the report of `make check`, in Dutch."""
+    global _problem_page
+    lines = error.report().splitlines()
+    # The report as paragraphs and lists, in order: "  - ..." lines are the problems.
+    blocks = [(is_item, [line.strip().removeprefix("- ") for line in group])
+              for is_item, group in itertools.groupby(lines, key=lambda line: line.lstrip().startswith("- "))]
+    page = shared_environment().get_template("serve_problems.html")
+    _problem_page = page.render(blocks=blocks, site_name=config["site_name"]).encode("utf-8")
+    config["nav"] = []  # its pages are not built, and strict mode stops on each missing one
+    print(f"{error.report()}\nDe browser toont deze meldingen op {config['site_url']}. "
+          "Verbeter de fout en sla het bestand op: de site wordt dan vanzelf opnieuw gebouwd.", file=sys.stderr)
+    return config
+
+
+def _write_problem_page(site_dir: Path) -> None:
+    # Last, over the theme's own 404.html: MkDocs serves 404.html for a missing address
+    # (also with --no-livereload, where _show_problem_page_everywhere is not installed).
+    for name in ("index.html", "404.html"):
+        (site_dir / name).write_bytes(_problem_page)
+
+
+def _show_problem_page_everywhere(server) -> None:
+    """While there are problems, every address gets the problem page as the home page,
+    so MkDocs adds its live reload script, and whatever page was open shows the problems."""
+    app = server.get_app()
+
+    def problem_page_everywhere(environ, start_response):
+        if _problem_page is not None and not environ.get("PATH_INFO", "").startswith("/livereload/"):
+            environ = {**environ, "PATH_INFO": server.mount_path}
+        return app(environ, start_response)
+
+    server.set_app(problem_page_everywhere)
+
+
+class _QuietLog(logging.Filter):
+    """Lets warnings and errors through, not MkDocs' English INFO lines; notes a warning."""
+    warned = False
+
+    def filter(self, record):
+        if record.levelno >= logging.WARNING:
+            self.warned = True
+        return record.levelno >= logging.WARNING
+
+
+_quiet_log = _QuietLog()
+
+
+def _serve_quietly() -> None:
+    """In place of MkDocs' INFO lines, one Dutch line per build (_report_build)."""
+    logger = logging.getLogger("mkdocs")
+    if logger.getEffectiveLevel() != logging.INFO:
+        return  # -v asks for every line, -q for errors only
+    for handler in logger.handlers:
+        if handler.name == "MkDocsStreamHandler":  # its console handler, set up by `mkdocs` itself
+            handler.addFilter(_quiet_log)
+
+
+def _report_build(config) -> None:
+    global _builds
+    if config["strict"] and _quiet_log.warned:
+        return  # MkDocs stops this build right after this hook and says why
+    _builds += 1
+    seconds = f"{time.monotonic() - _build_started:.1f}".replace(".", ",")
+    done = "De site is gebouwd" if _builds == 1 else "De site is opnieuw gebouwd"
+    print(f"{done} ({seconds} s). Open {config['site_url']} in de browser.", file=sys.stderr)
 
 
 # ---------------------------------------------------------------- macros
