@@ -5,12 +5,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.project import ENV, ROOT, copy_project
+from tests.project import ADOPTED_DATA, ENV, ROOT, copy_project
 
 
-def copy_with_build_tool(destination: Path) -> Path:
-    """A copy of everything the build reads, plus tools/build itself."""
-    project = copy_project(destination)
+def copy_with_build_tool(destination: Path, data: Path = ADOPTED_DATA) -> Path:
+    """A copy of everything the build reads, plus tools/build itself (with the adopted data unless told)."""
+    project = copy_project(destination, data=data)
     (project / "tools").mkdir(exist_ok=True)
     shutil.copy2(ROOT / "tools" / "build", project / "tools" / "build")
     return project

@@ -18,7 +18,7 @@ from macros.artefacts import ArtefactCache, cache_for, code_fingerprint
 from macros.pdf import PATH as PDF_PATH, programme_pdf
 from macros.previews import preview_image
 from macros.view import load_site
-from tests.project import build, copy_project
+from tests.project import ADOPTED_DATA, build, copy_project
 
 SITE_TITLE = "Uitvoeringsprogramma Economische Koers Drenthe 2024-2025"
 
@@ -326,9 +326,9 @@ def edit(path: Path, old: str, new: str) -> None:
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory):
-    """Two builds of one copy of the project; in between, one letter of opgave 1's title changes."""
+    """Two builds of one copy of the project (adopted data); in between, one letter of opgave 1's title changes."""
     root = tmp_path_factory.mktemp("artefacts")
-    project = copy_project(root / "project")
+    project = copy_project(root / "project", data=ADOPTED_DATA)
     first = build(project, root / "first")
     assert first.returncode == 0, first.stdout + first.stderr
     old_site = load_site(project / "data")

@@ -1,6 +1,6 @@
 """Text in data/ is shown as text: HTML in it never runs, Jinja in it is never evaluated.
 
-One build of a copy of the project in which every kind of text field carries the same
+One build of a copy of the project (with the adopted data) in which every kind of text field carries the same
 attack: a script, an image with onerror, javascript: links (as HTML and as Markdown),
 and Jinja that would print the site configuration or evaluate a condition. The built
 site must show each of those texts literally and contain none of it as markup.
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.project import build, check, copy_project, read_yaml, write_yaml
+from tests.project import ADOPTED_DATA, build, check, copy_project, read_yaml, write_yaml
 
 
 def attack(tag: str) -> str:
@@ -102,7 +102,7 @@ def inject_glossary(data: Path) -> None:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project", data=ADOPTED_DATA)
     data = project / "data"
     INJECTED.clear()
     inject_opgaven(data)

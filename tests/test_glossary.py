@@ -1,5 +1,9 @@
 """Every abbreviation on the site is explained: it is in the glossary (data/begrippen.yaml),
-it shows its meaning as a tooltip wherever it appears, and the glossary page lists it."""
+it shows its meaning as a tooltip wherever it appears, and the glossary page lists it.
+
+The tests marked `content` check the real data (PROJECT); the others check the machinery,
+on the adopted data (bron/vastgesteld/) where they need known abbreviations.
+"""
 
 import re
 from pathlib import Path
@@ -9,7 +13,7 @@ from bs4 import BeautifulSoup
 from markupsafe import Markup
 
 from macros.abbreviations import Abbreviator
-from tests.project import ROOT, build, copy_project, read_yaml
+from tests.project import ADOPTED_DATA, PROJECT, build, copy_project, read_yaml
 from tests.source_text import key, source_text
 from tests.text import squash
 
@@ -24,9 +28,18 @@ ABBREVIATION_LIKE = re.compile(
 # only with a comment saying why (e.g. a place name the source writes in capitals).
 NOT_ABBREVIATIONS: frozenset[str] = frozenset()
 
-GLOSSARY = read_yaml(ROOT / "data" / "begrippen.yaml")["begrippen"]
-TITLES = {spelling: term["betekenis"] for term in GLOSSARY
-          for spelling in [term["afkorting"], *term.get("ook_geschreven_als", [])]}
+content = pytest.mark.content
+
+
+def titles_of(glossary: list[dict]) -> dict[str, str]:
+    """Every spelling of every abbreviation, with its meaning."""
+    return {spelling: term["betekenis"] for term in glossary
+            for spelling in [term["afkorting"], *term.get("ook_geschreven_als", [])]}
+
+
+GLOSSARY = read_yaml(PROJECT / "data" / "begrippen.yaml")["begrippen"]
+TITLES = titles_of(GLOSSARY)
+ADOPTED_TITLES = titles_of(read_yaml(ADOPTED_DATA / "begrippen.yaml")["begrippen"])
 GLOSSARY_PATTERN = re.compile(
     r"(?<![^\W_])(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")(?![^\W_])"
 )
@@ -70,13 +83,15 @@ def test_the_scanner_finds_abbreviations():
     assert abbreviation_like(text) == {"UWV", "ESF+", "mkb", "o.a.", "RIS3", "VNO-NCW", "UTF-8", "Mkb"}
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "data").glob("*.yaml")), ids=lambda p: p.name)
+@content
+@pytest.mark.parametrize("path", sorted((PROJECT / "data").glob("*.yaml")), ids=lambda p: p.name)
 def test_every_abbreviation_in_the_data_is_in_the_glossary(path):
     found = set().union(*(abbreviation_like(text) for text in strings(read_yaml(path))))
     missing = found - TITLES.keys() - NOT_ABBREVIATIONS
     assert not missing, f"{path.name}: afkortingen zonder uitleg in data/begrippen.yaml: {sorted(missing)}"
 
 
+@content
 def test_every_abbreviation_on_the_site_is_in_the_glossary(built_site):
     missing = {}
     for url, soup in built_pages(built_site):
@@ -89,6 +104,7 @@ def test_every_abbreviation_on_the_site_is_in_the_glossary(built_site):
 # ------------------------------------------------------------------ tooltips
 
 
+@content
 def test_every_abbreviation_on_the_site_shows_its_meaning_as_a_tooltip(built_site):
     bare, wrong = [], []
     for url, soup in built_pages(built_site):
@@ -103,14 +119,14 @@ def test_every_abbreviation_on_the_site_shows_its_meaning_as_a_tooltip(built_sit
     assert not wrong, f"tooltips met een andere betekenis dan data/begrippen.yaml: {wrong[:10]}"
 
 
-def test_tooltips_reach_the_opgave_pages(page):
-    soup = page("opgaven/transities/")
-    assert soup.find("abbr", string="EZK")["title"] == TITLES["EZK"]
-    assert soup.find("abbr", string="RIS3")["title"] == TITLES["RIS3"]
+def test_tooltips_reach_the_opgave_pages(adopted_page):
+    soup = adopted_page("opgaven/transities/")
+    assert soup.find("abbr", string="EZK")["title"] == ADOPTED_TITLES["EZK"]
+    assert soup.find("abbr", string="RIS3")["title"] == ADOPTED_TITLES["RIS3"]
 
 
 def test_hand_written_markdown_gets_tooltips_too(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", data=ADOPTED_DATA)
     page = project / "content" / "proef.md"
     page.write_text("# Proef\n\nHet mkb en het Ministerie van EZK, zie ook de NOM.\n", encoding="utf-8")
     config = project / "mkdocs.yml"
@@ -120,7 +136,7 @@ def test_hand_written_markdown_gets_tooltips_too(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     soup = BeautifulSoup((tmp_path / "site" / "proef" / "index.html").read_text(encoding="utf-8"), "html.parser")
     shown = {abbr.get_text(): abbr["title"] for abbr in soup.select("article abbr")}
-    assert shown == {"mkb": TITLES["mkb"], "EZK": TITLES["EZK"], "NOM": TITLES["NOM"]}
+    assert shown == {"mkb": ADOPTED_TITLES["mkb"], "EZK": ADOPTED_TITLES["EZK"], "NOM": ADOPTED_TITLES["NOM"]}
 
 
 # ------------------------------------------------------------------ the filter
@@ -157,6 +173,7 @@ def test_markup_is_changed_only_between_tags(abbreviate):
 # ------------------------------------------------------------------ the glossary itself
 
 
+@content
 def test_the_glossary_page_lists_every_term_with_its_meaning(page):
     rows = page("begrippen/").select("article table tbody tr")
     shown = {squash(row.th.find("abbr").get_text()): squash(row.td.get_text()) for row in rows}
@@ -166,6 +183,7 @@ def test_the_glossary_page_lists_every_term_with_its_meaning(page):
         assert shown[term["afkorting"]].startswith(squash(term["betekenis"]))
 
 
+@content
 @pytest.mark.parametrize("term", [t for t in GLOSSARY if t["herkomst"] == "programma"], ids=lambda t: t["afkorting"])
 def test_a_meaning_marked_as_from_the_programme_is_in_the_programme(term):
     # A meaning starts with a capital on the site; the source may have it mid-sentence.

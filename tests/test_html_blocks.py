@@ -2,6 +2,7 @@
 
 macros/html_blocks.py keeps each HTML part of what the templates render aside while
 Markdown reads the page and puts it back afterwards (it is faster; bench/RESULTS.md).
+Machinery tests: they render the adopted data (bron/vastgesteld/), content that never changes.
 """
 
 import re
@@ -39,13 +40,13 @@ def to_html(text: str) -> str:
     return markdown.Markdown(extensions=names, extension_configs=settings).convert(text)
 
 
-@pytest.mark.parametrize("index", range(5))
-def test_an_opgave_page_is_the_same_html_with_its_parts_kept_out_of_markdown(site, index):
-    entry = site.opgaven[index]
+@pytest.mark.parametrize("index", range(5))  # the five adopted opgaven
+def test_an_opgave_page_is_the_same_html_with_its_parts_kept_out_of_markdown(adopted, index):
+    entry = adopted.opgaven[index]
     blocks = HtmlBlocks()
 
-    kept_out = blocks.restore(to_html(Renderer(site, blocks).opgave_page(entry.id, entry.path)))
-    through_markdown = to_html(Renderer(site).opgave_page(entry.id, entry.path))
+    kept_out = blocks.restore(to_html(Renderer(adopted, blocks).opgave_page(entry.id, entry.path)))
+    through_markdown = to_html(Renderer(adopted).opgave_page(entry.id, entry.path))
 
     assert len(blocks.parts) >= 9  # the title and section list, seven sections, budget, neighbours
     assert kept_out == through_markdown
@@ -73,25 +74,25 @@ MACRO_OUTPUT = {
 
 
 @pytest.mark.parametrize("name", MACRO_OUTPUT)
-def test_what_a_macro_renders_is_the_same_html_with_its_parts_kept_out_of_markdown(site, name):
+def test_what_a_macro_renders_is_the_same_html_with_its_parts_kept_out_of_markdown(adopted, name):
     page, render = MACRO_OUTPUT[name]
     blocks = HtmlBlocks()
 
-    kept_out = blocks.restore(to_html(render(Renderer(site, blocks), page)))
-    through_markdown = to_html(render(Renderer(site), page))
+    kept_out = blocks.restore(to_html(render(Renderer(adopted, blocks), page)))
+    through_markdown = to_html(render(Renderer(adopted), page))
 
     assert blocks.parts
     assert kept_out == through_markdown
 
 
-def test_only_the_headings_go_through_markdown(site):
-    entry = site.opgaven[0]
+def test_only_the_headings_go_through_markdown(adopted):
+    entry = adopted.opgaven[0]
     blocks = HtmlBlocks()
 
-    page = Renderer(site, blocks).opgave_page(entry.id, entry.path)
+    page = Renderer(adopted, blocks).opgave_page(entry.id, entry.path)
 
     assert "<" not in re.sub(r'<div data-ekd-block="\d+"></div>', "", page)
-    assert page.count("\n## ") == len(site.sections) + 1  # and the budget
+    assert page.count("\n## ") == len(adopted.sections) + 1  # and the budget
 
 
 def test_text_that_looks_like_a_placeholder_stays_text():

@@ -36,6 +36,7 @@ def describe(message: dict, site: Path) -> str:
     return text
 
 
+@pytest.mark.content
 def test_html_is_valid(built_site: Path):
     java = shutil.which("java")
     if java is None:

@@ -2,7 +2,8 @@
 that concerns it in one click, and back: the index pages and the opgave pages link both ways.
 
 Expectations come from the built HTML and the raw YAML, not from the resolved view, so a
-mistake in the resolution shows up here.
+mistake in the resolution shows up here. The general rules run on the adopted build and
+(marked `content`) on the real one; the named cases run on the adopted build only.
 """
 
 from urllib.parse import urljoin, urlsplit
@@ -10,11 +11,9 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from macros.sections import SECTIONS
-from macros.view import load_site
-from tests.project import ROOT, read_yaml
+from tests.builds import Built, built  # noqa: F401 (a fixture)
 from tests.text import squash
 
-OPGAVEN = load_site().opgaven
 PARTNERS = "partners/"
 PROGRAMMES = "programmas-en-fondsen/"
 TARGET_GROUPS = "doelgroepen/"
@@ -53,11 +52,11 @@ def links_in(element, page_url: str) -> list[str]:
     return [target(page_url, a["href"]) for a in element.find_all("a", href=True)]
 
 
-def forward_links(page, sections: tuple[str, ...], index_page: str) -> set[tuple[str, str]]:
+def forward_links(built: Built, sections: tuple[str, ...], index_page: str) -> set[tuple[str, str]]:
     """(opgave section, index entry) for every link from these sections to the index page."""
     found = set()
-    for opgave in OPGAVEN:
-        soup = page(opgave.path)
+    for opgave in built.site.opgaven:
+        soup = built.page(opgave.path)
         for key in sections:
             for _, link in links_in_section(soup, opgave.path, ANCHOR[key]):
                 if link.startswith(index_page + "#"):
@@ -65,15 +64,19 @@ def forward_links(page, sections: tuple[str, ...], index_page: str) -> set[tuple
     return found
 
 
-def back_links(page, index_page: str, sections: tuple[str, ...]) -> set[tuple[str, str]]:
+def back_links(built: Built, index_page: str, sections: tuple[str, ...]) -> set[tuple[str, str]]:
     """(opgave section, index entry) for every link from an index entry to these sections."""
-    wanted = {f"{opgave.path}#{ANCHOR[key]}" for opgave in OPGAVEN for key in sections}
+    wanted = {f"{opgave.path}#{ANCHOR[key]}" for opgave in built.site.opgaven for key in sections}
     found = set()
-    for anchor, section in index_sections(page(index_page)).items():
+    for anchor, section in index_sections(built.page(index_page)).items():
         for link in links_in(section, index_page):
             if link in wanted:
                 found.add((link, f"{index_page}#{anchor}"))
     return found
+
+
+def written(item) -> str:
+    return item if isinstance(item, str) else item["tekst"]
 
 
 # ------------------------------------------------------------------ both directions
@@ -83,71 +86,78 @@ def back_links(page, index_page: str, sections: tuple[str, ...]) -> set[tuple[st
     (("partners",), PARTNERS),
     (("context", "gerelateerde_projecten_en_programmas", "activiteiten", "resultaten"), PROGRAMMES),
 ], ids=["partners", "programmas-en-fondsen"])
-def test_every_link_from_an_opgave_to_an_index_entry_is_answered_by_a_link_back(page, sections, index_page):
-    forward = forward_links(page, sections, index_page)
-    back = back_links(page, index_page, sections)
+def test_every_link_from_an_opgave_to_an_index_entry_is_answered_by_a_link_back(built, sections, index_page):
+    forward = forward_links(built, sections, index_page)
+    back = back_links(built, index_page, sections)
     assert forward, "geen enkele link van de opgaven naar het overzicht"
     assert forward - back == set(), "het overzicht linkt niet terug"
     assert back - forward == set(), "het overzicht linkt naar een opgave die er niet naar linkt"
 
 
-def test_every_partner_item_links_to_the_partners_page_and_keeps_its_wording(page):
-    raw = {record["id"]: record for record in read_yaml(ROOT / "data" / "opgaven.yaml")["opgaven"]}
-    for opgave in OPGAVEN:
-        soup = page(opgave.path)
-        items = [element for element in section_elements(soup, "partners") if element.name == "ul"][0].find_all("li")
-        written = [item if isinstance(item, str) else item["tekst"] for item in raw[opgave.id]["partners"]]
-        assert [squash(li.get_text()) for li in items] == [squash(text) for text in written]
-        for li in items:
-            assert any(link.startswith(PARTNERS + "#") for link in links_in(li, opgave.path)), li
+def test_every_partner_item_links_to_the_partners_page_and_keeps_its_wording(built):
+    raw = {record["id"]: record for record in built.raw("opgaven.yaml")["opgaven"]}
+    index = index_sections(built.page(PARTNERS))
+    for opgave in built.site.opgaven:
+        items = [element for element in section_elements(built.page(opgave.path), "partners")
+                 if element.name == "ul"][0].find_all("li")
+        assert [squash(li.get_text()) for li in items] == [squash(written(item)) for item in raw[opgave.id]["partners"]]
+        for li, item in zip(items, raw[opgave.id]["partners"]):
+            links = [link for link in links_in(li, opgave.path) if link.startswith(PARTNERS + "#")]
+            assert links, li
+            assert all(link.partition("#")[2] in index for link in links), li
+            if isinstance(item, dict):  # a block names its organisations by id, in that order
+                assert links == [PARTNERS + "#" + organisation for organisation in item["organisaties"]]
 
 
-def test_every_context_and_related_item_keeps_its_wording(page):
-    raw = {record["id"]: record for record in read_yaml(ROOT / "data" / "opgaven.yaml")["opgaven"]}
-    for opgave in OPGAVEN:
-        soup = page(opgave.path)
+def test_every_context_and_related_item_keeps_its_wording(built):
+    raw = {record["id"]: record for record in built.raw("opgaven.yaml")["opgaven"]}
+    for opgave in built.site.opgaven:
+        soup = built.page(opgave.path)
         for key in ("context", "gerelateerde_projecten_en_programmas"):
             items = [element for element in section_elements(soup, ANCHOR[key]) if element.name == "ul"][0]
-            written = [item if isinstance(item, str) else item["tekst"] for item in raw[opgave.id][key]]
-            assert [squash(li.get_text()) for li in items.find_all("li")] == [squash(text) for text in written]
+            assert [squash(li.get_text()) for li in items.find_all("li")] == [
+                squash(written(item)) for item in raw[opgave.id][key]
+            ]
 
 
-# ------------------------------------------------------------------ the cases named in the issue
+# ------------------------------------------------------------------ the cases named in the issue (adopted data)
 
 
-def partner_links(page, opgave_id: str, wording: str) -> list[str]:
-    opgave = next(o for o in OPGAVEN if o.id == opgave_id)
+def partner_links(adopted, page, opgave_id: str, wording: str) -> list[str]:
+    opgave = adopted.opgave(opgave_id)
     soup = page(opgave.path)
     items = [li for element in section_elements(soup, "partners") for li in element.find_all("li")]
     item = next(li for li in items if squash(li.get_text()) == wording)
     return links_in(item, opgave.path)
 
 
-def test_a_line_naming_the_rijk_in_other_words_links_to_the_rijk(page):
-    assert partner_links(page, "transities", "Rijk, met name het Ministerie van EZK") == [PARTNERS + "#rijk"]
+def test_a_line_naming_the_rijk_in_other_words_links_to_the_rijk(adopted, adopted_page):
+    assert partner_links(adopted, adopted_page, "transities", "Rijk, met name het Ministerie van EZK") == [
+        PARTNERS + "#rijk"
+    ]
 
 
-def test_a_line_naming_three_provinces_links_to_each_province(page):
-    assert partner_links(page, "transities", "Provincies Groningen, Fryslân en Overijssel") == [
+def test_a_line_naming_three_provinces_links_to_each_province(adopted, adopted_page):
+    assert partner_links(adopted, adopted_page, "transities", "Provincies Groningen, Fryslân en Overijssel") == [
         PARTNERS + "#provincie-groningen", PARTNERS + "#provincie-fryslan", PARTNERS + "#provincie-overijssel",
     ]
 
 
-def test_nom_by_abbreviation_and_by_full_name_is_one_organisation(page):
+def test_nom_by_abbreviation_and_by_full_name_is_one_organisation(adopted, adopted_page):
     full = "Noordelijke Investerings- en Ontwikkelingsmaatschappij (NOM)"
-    assert partner_links(page, "vestigingsklimaat", full) == partner_links(page, "ondernemerschap", "NOM") \
-        == [PARTNERS + "#nom"]
-    links = links_in(index_sections(page(PARTNERS))["nom"], PARTNERS)
+    assert partner_links(adopted, adopted_page, "vestigingsklimaat", full) \
+        == partner_links(adopted, adopted_page, "ondernemerschap", "NOM") == [PARTNERS + "#nom"]
+    links = links_in(index_sections(adopted_page(PARTNERS))["nom"], PARTNERS)
     for opgave_id in ("vestigingsklimaat", "ondernemerschap", "transities", "economische-kracht"):
         assert f"opgaven/{opgave_id}/#partners" in links
 
 
 @pytest.mark.parametrize("entry", ["nom", "ibdo", "dutch-techzone"])
-def test_an_organisation_links_to_the_budget_lines_that_name_it(page, entry):
-    section = index_sections(page(PARTNERS))[entry]
+def test_an_organisation_links_to_the_budget_lines_that_name_it(adopted_page, entry):
+    section = index_sections(adopted_page(PARTNERS))[entry]
     budget_links = [a for a in section.find_all("a", href=True) if target(PARTNERS, a["href"]).startswith(BUDGET)]
     assert budget_links, f"{entry}: geen link naar de begroting"
-    budget = page(BUDGET)
+    budget = adopted_page(BUDGET)
     names = {squash(th.get_text()) for th in budget.select("article th[scope=row]")}
     for link in budget_links:
         assert squash(link.get_text()) in names, "de link noemt geen regel van de begroting"
@@ -155,13 +165,16 @@ def test_an_organisation_links_to_the_budget_lines_that_name_it(page, entry):
         assert budget.find(id=anchor) is not None
 
 
-def test_the_energie_agenda_links_back_to_all_five_opgaven(page):
-    links = links_in(index_sections(page(PROGRAMMES))["energie-agenda"], PROGRAMMES)
-    assert {link.split("#")[0] for link in links if link.startswith("opgaven/")} == {o.path for o in OPGAVEN}
+def test_the_energie_agenda_links_back_to_all_five_opgaven(adopted_page):
+    links = links_in(index_sections(adopted_page(PROGRAMMES))["energie-agenda"], PROGRAMMES)
+    assert {link.split("#")[0] for link in links if link.startswith("opgaven/")} == {
+        f"opgaven/{slug}/" for slug in ("vestigingsklimaat", "arbeidsmarkt", "ondernemerschap", "transities",
+                                        "economische-kracht")
+    }
 
 
-def test_cultuurnota_and_cultuuragenda_are_one_entry(page):
-    section = index_sections(page(PROGRAMMES))["cultuurnota"]
+def test_cultuurnota_and_cultuuragenda_are_one_entry(adopted_page):
+    section = index_sections(adopted_page(PROGRAMMES))["cultuurnota"]
     assert "Cultuuragenda 2025-2028" in squash(section.get_text())
     links = links_in(section, PROGRAMMES)
     assert "opgaven/vestigingsklimaat/#gerelateerde-projecten-en-programmas" in links
@@ -169,21 +182,20 @@ def test_cultuurnota_and_cultuuragenda_are_one_entry(page):
 
 
 @pytest.mark.parametrize("fund", ["efro", "jtf", "interreg", "esf-plus", "ngf", "regio-deals"])
-def test_each_fund_links_to_the_cofinancing_text_and_back(page, fund):
-    assert f"{ABOUT}#cofinanciering" in links_in(index_sections(page(PROGRAMMES))[fund], PROGRAMMES)
-    about = page(ABOUT)
-    cofinancing = [link for _, link in links_in_section(about, ABOUT, "cofinanciering")]
+def test_each_fund_links_to_the_cofinancing_text_and_back(adopted_page, fund):
+    assert f"{ABOUT}#cofinanciering" in links_in(index_sections(adopted_page(PROGRAMMES))[fund], PROGRAMMES)
+    cofinancing = [link for _, link in links_in_section(adopted_page(ABOUT), ABOUT, "cofinanciering")]
     assert f"{PROGRAMMES}#{fund}" in cofinancing
 
 
-def test_the_cofinancing_text_keeps_its_wording(site, page):
-    shown = squash(" ".join(element.get_text() for element in section_elements(page(ABOUT), "cofinanciering")))
-    for paragraph in site.programme.cofinancing.paragraphs:
+def test_the_cofinancing_text_keeps_its_wording(built):
+    shown = squash(" ".join(element.get_text() for element in section_elements(built.page(ABOUT), "cofinanciering")))
+    for paragraph in built.raw("programma.yaml")["cofinanciering"]["alineas"]:
         assert squash(paragraph) in shown
 
 
-def test_funds_named_in_context_activities_and_budget_link_there(page):
-    links = links_in(index_sections(page(PROGRAMMES))["jtf"], PROGRAMMES)
+def test_funds_named_in_context_activities_and_budget_link_there(adopted_page):
+    links = links_in(index_sections(adopted_page(PROGRAMMES))["jtf"], PROGRAMMES)
     assert {"opgaven/transities/#context", "opgaven/transities/#activiteiten",
             "opgaven/economische-kracht/#context"} <= set(links)
     assert [link for link in links if link.startswith(BUDGET)], "JTF: geen link naar de begroting"
@@ -192,15 +204,17 @@ def test_funds_named_in_context_activities_and_budget_link_there(page):
 # ------------------------------------------------------------------ target groups
 
 
-def test_target_groups_link_both_ways_and_list_every_group(site, page):
-    index = index_sections(page(TARGET_GROUPS))
-    assert list(index) == [opgave.id for opgave in OPGAVEN]
-    for opgave in OPGAVEN:
+def test_target_groups_link_both_ways_and_list_every_group(built):
+    raw = built.raw("opgaven.yaml")["opgaven"]
+    index = index_sections(built.page(TARGET_GROUPS))
+    assert list(index) == [record["id"] for record in raw]
+    for record in raw:
+        opgave = built.site.opgave(record["id"])
         section = index[opgave.id]
-        assert links_in(section, TARGET_GROUPS) == [f"{opgave.path}#doelgroep"]
+        assert links_in(section, TARGET_GROUPS) == [f"opgaven/{record['slug']}/#doelgroep"]
         listed = [squash(li.get_text()) for li in section.select("li")]
-        assert listed == [squash(group) for group in opgave.record.target_groups]
-        forward = [link for _, link in links_in_section(page(opgave.path), opgave.path, "doelgroep")]
+        assert listed == [squash(group) for group in record["doelgroep"]]
+        forward = [link for _, link in links_in_section(built.page(opgave.path), opgave.path, "doelgroep")]
         assert f"{TARGET_GROUPS}#{opgave.id}" in forward
 
 
@@ -212,23 +226,26 @@ def test_target_groups_link_both_ways_and_list_every_group(site, page):
     ("programmas.yaml", "programmas", PROGRAMMES),
     ("programmas.yaml", "fondsen", PROGRAMMES),
 ])
-def test_every_register_entry_has_its_id_as_anchor_and_is_named_somewhere(page, file_name, key, index_page):
-    index = index_sections(page(index_page))
-    for record in read_yaml(ROOT / "data" / file_name)[key]:
+def test_every_register_entry_has_its_id_as_anchor_and_is_named_somewhere(built, file_name, key, index_page):
+    index = index_sections(built.page(index_page))
+    for record in built.raw(file_name)[key]:
         assert record["id"] in index, f"{index_page}#{record['id']} bestaat niet"
         assert any(not link.startswith("#") for link in links_in(index[record["id"]], index_page))
 
 
-def test_partners_are_listed_alphabetically(page):
-    names = [squash(h2.get_text()) for h2 in page(PARTNERS).select("article section.ekd-register h2")]
+def test_partners_are_listed_alphabetically(built):
+    names = [squash(h2.get_text()) for h2 in built.page(PARTNERS).select("article section.ekd-register h2")]
     assert names == sorted(names, key=str.casefold)
+    assert len(names) == len(built.raw("organisaties.yaml")["organisaties"])
 
 
+@pytest.mark.content
 def test_programmes_page_has_the_three_groups_in_its_table_of_contents(page):
     ids = [h2.get("id") for h2 in page(PROGRAMMES).select("article h2")]
     assert ids == ["provinciaal", "extern", "fondsen"]
 
 
+@pytest.mark.content
 def test_the_indexes_are_in_the_navigation(page):
     links = [a.get("href") for a in page("").select("nav.md-nav--primary a.md-nav__link[href]")]
     for url in (PARTNERS, PROGRAMMES, TARGET_GROUPS, "begrippen/"):

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.links import BrokenLink, broken_links, report
-from tests.project import build, copy_project
+from tests.project import ADOPTED_DATA, build, copy_project
 
 SITE_URL = "https://example.org/"
 MISSING_PAGE = "die pagina of dat bestand bestaat niet"
@@ -224,6 +224,7 @@ def site_url_of(built_site: Path) -> str:
     return soup.find("link", rel="canonical")["href"]
 
 
+@pytest.mark.content
 def test_the_built_site_has_no_broken_links(built_site):
     site_url = site_url_of(built_site)
     assert site_url.startswith(("http://", "https://")) and site_url.endswith("/")
@@ -231,6 +232,7 @@ def test_the_built_site_has_no_broken_links(built_site):
     assert broken_links(built_site, site_url) == []
 
 
+@pytest.mark.content
 def test_the_check_of_the_built_site_sees_its_navigation_and_link_previews(built_site, tmp_path):
     """Guards the test above: with a page and the site preview gone, the real pages' links break."""
     site = shutil.copytree(built_site, tmp_path / "site")
@@ -252,9 +254,9 @@ def test_the_check_of_the_built_site_sees_its_navigation_and_link_previews(built
 
 @pytest.fixture(scope="module")
 def build_with_broken_links(tmp_path_factory):
-    """A build of a copy whose page content/over.md has two raw HTML links that lead nowhere."""
+    """A build of a copy (adopted data) whose page content/over.md has two raw HTML links that lead nowhere."""
     root = tmp_path_factory.mktemp("broken-links")
-    project = copy_project(root / "project")
+    project = copy_project(root / "project", data=ADOPTED_DATA)
     page = project / "content" / "over.md"
     page.write_text(page.read_text(encoding="utf-8") + (
         '\n<p><a href="../begroting/#bestaat-niet">x</a> en <a href="../bestaat-niet/">y</a></p>\n'

@@ -6,7 +6,7 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup
 
 from macros.engine import MAX_OPGAVEN_IN_NAV, PRERENDER_ABOVE
-from tests.project import build, copy_project, read_yaml, write_yaml
+from tests.project import ADOPTED_DATA, build, copy_project, read_yaml, write_yaml
 
 
 def _links(site, url: str, selector: str) -> list[str]:
@@ -16,18 +16,24 @@ def _links(site, url: str, selector: str) -> list[str]:
 
 
 def test_beyond_the_limit_the_sidebar_links_the_index_and_the_index_links_every_opgave(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", data=ADOPTED_DATA)
     path = project / "data" / "opgaven.yaml"
     content = read_yaml(path)
-    real = content["opgaven"]
+    budget_path = project / "data" / "budgetten.yaml"
+    budget = read_yaml(budget_path)
+    groups = next(year for year in budget["jaren"] if any("opgave" in group for group in year["groepen"]))["groepen"]
+    real = list(content["opgaven"])
     # Enough to also have the opgave pages rendered by a second process (macros/prerender.py).
     while len(content["opgaven"]) <= max(MAX_OPGAVEN_IN_NAV, PRERENDER_ABOVE):
         number = len(content["opgaven"]) + 1
         extra = copy.deepcopy(real[number % len(real)])
         extra.update(id=f"extra-{number}", slug=f"extra-{number}", titel=f"Extra opgave {number}")
-        extra.pop("oude_slugs", None)
         content["opgaven"].append(extra)
+        # Each opgave has a budget group; without budget, so the adopted total still holds.
+        groups.append({"opgave": f"extra-{number}",
+                       "regels": [{"id": f"extra-{number}", "naam": f"Extra opgave {number}", "bedrag": "geen"}]})
     write_yaml(path, content)
+    write_yaml(budget_path, budget)
     slugs = [opgave["slug"] for opgave in content["opgaven"]]
 
     site = tmp_path / "site"

@@ -1,17 +1,16 @@
 """Activities and results may carry a status; the opgave page and "Voortgang" show it.
 
-The real data has no status (the programme reports none), so the tests that show a
-status work on a copy of the project with a few statuses added.
+The adopted data has no status (the programme reports none), so the tests that show a
+status work on a copy of the project with the adopted data and a few statuses added.
+The content tests at the end check that the real data's statuses (if any) all show.
 """
 
 import pytest
 from bs4 import BeautifulSoup
 
 from macros.view import load_site
-from tests.project import build, check, copy_project, read_yaml, write_yaml
+from tests.project import ADOPTED_DATA, PROJECT, build, check, copy_project, read_yaml, write_yaml
 from tests.text import section_text, squash
-
-OPGAVEN = load_site().opgaven
 
 
 def status_block(text, status, datum, toelichting=None):
@@ -23,9 +22,9 @@ def status_block(text, status, datum, toelichting=None):
 
 @pytest.fixture(scope="module")
 def with_progress(tmp_path_factory):
-    """A build in which opgave 1 and 3 report progress and the others do not."""
+    """A build of the adopted data in which opgave 1 and 3 report progress and the others do not."""
     root = tmp_path_factory.mktemp("progress")
-    project = copy_project(root / "project")
+    project = copy_project(root / "project", data=ADOPTED_DATA)
     path = project / "data" / "opgaven.yaml"
     content = read_yaml(path)
     first, third = content["opgaven"][0], content["opgaven"][2]
@@ -86,13 +85,14 @@ def test_the_text_of_an_item_with_status_stays_word_for_word(with_progress):
 
 
 def test_progress_page_counts_per_opgave_only_where_reported(with_progress):
-    _, parse = with_progress
+    content, parse = with_progress
+    first, third = (opgave["titel"] for opgave in (content["opgaven"][0], content["opgaven"][2]))
     table = parse("voortgang/").select_one(".ekd-voortgang-overzicht table")
     assert [squash(th.get_text()) for th in table.select("thead th")] == ["Opgave", "Gepland", "Lopend", "Afgerond"]
     rows = [[squash(cell.get_text()) for cell in row.select("th, td")] for row in table.select("tbody tr")]
     assert rows == [
-        [f"Opgave 1: {OPGAVEN[0].title}", "1", "1", "1"],
-        [f"Opgave 3: {OPGAVEN[2].title}", "0", "1", "0"],
+        [f"Opgave 1: {first}", "1", "1", "1"],
+        [f"Opgave 3: {third}", "0", "1", "0"],
     ]
 
 
@@ -101,8 +101,8 @@ def test_progress_page_lists_items_per_status_with_a_link_to_the_opgave(with_pro
     soup = parse("voortgang/")
     headings = [(h2["id"], squash(h2.find(string=True, recursive=False))) for h2 in soup.select("article h2")]
     assert headings == [
-        ("vestigingsklimaat", f"Opgave 1: {OPGAVEN[0].title}"),
-        ("ondernemerschap", f"Opgave 3: {OPGAVEN[2].title}"),
+        ("vestigingsklimaat", f"Opgave 1: {content['opgaven'][0]['titel']}"),
+        ("ondernemerschap", f"Opgave 3: {content['opgaven'][2]['titel']}"),
     ]
     block = soup.find("h2", id="vestigingsklimaat").find_next("div", class_="ekd-voortgang")
     assert [squash(h3.get_text()) for h3 in block.select("h3")] == ["Gepland (1)", "Lopend (1)", "Afgerond (1)"]
@@ -114,21 +114,48 @@ def test_progress_page_lists_items_per_status_with_a_link_to_the_opgave(with_pro
     assert "15 november 2024" in block.get_text()
 
 
-def test_without_any_status_nothing_empty_is_shown(page):
-    for opgave in OPGAVEN:
-        assert page(opgave.path).select(".ekd-status") == [], opgave.path
-    soup = page("voortgang/")
+def test_without_any_status_nothing_empty_is_shown(adopted, adopted_page):
+    for opgave in adopted.opgaven:
+        assert adopted_page(opgave.path).select(".ekd-status") == [], opgave.path
+    soup = adopted_page("voortgang/")
     assert soup.select("table") == []
     assert [h2.get("id") for h2 in soup.select("article h2")] == []
     assert "Er is nog geen voortgang gemeld." in soup.select_one(".ekd-voortgang-leeg").get_text()
 
 
+def raw_statuses(record: dict) -> list[str]:
+    """The status of every activity and result of an opgave as written in the YAML."""
+    items = [item for group in record["activiteiten"] for item in group["items"]] + record["resultaten"]
+    return [item["status"] for item in items if isinstance(item, dict) and item.get("status")]
+
+
+@pytest.mark.content
+def test_every_status_in_the_data_shows_on_its_opgave_page_and_in_the_overview(site, page):
+    overview = page("voortgang/")
+    rows = {row.th.a["href"]: [squash(td.get_text()) for td in row.select("td")]
+            for row in overview.select(".ekd-voortgang-overzicht tbody tr")}
+    reported = []
+    for record in read_yaml(PROJECT / "data" / "opgaven.yaml")["opgaven"]:
+        opgave = site.opgave(record["id"])
+        statuses = raw_statuses(record)
+        shown = [squash(status.strong.get_text()) for status in page(opgave.path).select("article .ekd-status")]
+        assert sorted(shown) == sorted(statuses), opgave.path
+        if statuses:
+            reported.append(opgave.slug)
+            counts = [str(statuses.count(status)) for status in ("gepland", "lopend", "afgerond")]
+            assert rows[f"#{opgave.slug}"] == counts, opgave.path
+    assert [h2["id"] for h2 in overview.select("article h2")] == reported
+    assert len(rows) == len(reported)
+    assert (overview.select_one(".ekd-voortgang-leeg") is None) == bool(reported)
+
+
+@pytest.mark.content
 def test_progress_page_is_in_the_navigation(page):
     assert "voortgang/" in [a.get("href") for a in page("").select("nav.md-nav--primary a")]
 
 
 def test_wrong_progress_is_reported_in_dutch_all_at_once(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", data=ADOPTED_DATA)
     path = project / "data" / "opgaven.yaml"
     content = read_yaml(path)
     items = content["opgaven"][1]["activiteiten"][0]["items"]
@@ -152,10 +179,13 @@ def test_wrong_progress_is_reported_in_dutch_all_at_once(tmp_path):
     assert "veld 'resultaten › nr. 1 › toelichting': de toelichting staat op meer dan één regel" in message
 
 
-def test_a_block_without_status_is_the_same_as_plain_text(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_a_block_without_status_is_the_same_as_plain_text(tmp_path, adopted):
+    project = copy_project(tmp_path / "project", data=ADOPTED_DATA)
     path = project / "data" / "opgaven.yaml"
     content = read_yaml(path)
     content["opgaven"][0]["resultaten"][0] = {"tekst": content["opgaven"][0]["resultaten"][0]}
     write_yaml(path, content)
     assert check(project / "data").returncode == 0
+    block = load_site(project / "data").opgaven[0].record.results[0]
+    assert block == adopted.opgaven[0].record.results[0]
+    assert not block.status

@@ -1,4 +1,8 @@
-"""Old links keep working: renaming an opgave's slug leaves a forwarding page at the old address."""
+"""Old links keep working: renaming an opgave's slug leaves a forwarding page at the old address.
+
+The machinery is tested on a copy of the adopted data with opgave 2 renamed; the content
+test at the end checks every `oude_slugs` entry of the real data.
+"""
 
 import re
 import subprocess
@@ -8,15 +12,15 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.project import ROOT, build, check, copy_project, read_yaml, write_yaml
+from tests.project import ADOPTED_DATA, PROJECT, ROOT, build, check, copy_project, read_yaml, write_yaml
 
 OLD, NEW = "arbeidsmarkt", "arbeidsmarkt-en-onderwijs"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def build_with_renamed_slug(root: Path) -> Path:
-    """A build of a copy in which opgave 2 moved from /opgaven/arbeidsmarkt/ to a new slug."""
-    project = copy_project(root / "project")
+    """A build of the adopted data in which opgave 2 moved from /opgaven/arbeidsmarkt/ to a new slug."""
+    project = copy_project(root / "project", data=ADOPTED_DATA)
     path = project / "data" / "opgaven.yaml"
     content = read_yaml(path)
     opgave = next(o for o in content["opgaven"] if o["slug"] == OLD)
@@ -87,7 +91,7 @@ def test_the_forwarding_page_is_valid_html(renamed):
 
 
 def test_an_old_slug_cannot_be_the_slug_of_another_opgave(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", data=ADOPTED_DATA)
     path = project / "data" / "opgaven.yaml"
     content = read_yaml(path)
     content["opgaven"][0]["oude_slugs"] = ["transities"]
@@ -95,3 +99,14 @@ def test_an_old_slug_cannot_be_the_slug_of_another_opgave(tmp_path):
     result = check(project / "data")
     assert result.returncode != 0
     assert "slug 'transities' komt vaker voor" in result.stderr
+
+
+@pytest.mark.content
+def test_every_old_slug_in_the_data_forwards_to_its_opgave_and_keeps_the_section(site, built_site):
+    for record in read_yaml(PROJECT / "data" / "opgaven.yaml")["opgaven"]:
+        opgave = site.opgave(record["id"])
+        assert (built_site / opgave.path / "index.html").is_file(), opgave.path
+        for old in record.get("oude_slugs", []):
+            assert follow(built_site, f"opgaven/{old}/") == opgave.path
+            script = soup_of(built_site / "opgaven" / old / "index.html").find("script").string
+            assert script == f'location.replace("../../{opgave.path}" + location.hash);'

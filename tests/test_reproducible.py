@@ -10,6 +10,8 @@ import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pytest
+
 from tests.build_tool import copy_with_build_tool, run_build_tool
 from tests.project import ENV
 
@@ -49,10 +51,15 @@ def files(site: Path) -> dict[str, bytes]:
     }
 
 
-def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path):
-    # Different folders (of different length), built one after the other.
-    first = files(build_commit(tmp_path / "eerste"))
-    second = files(build_commit(tmp_path / "een-andere-map" / "tweede"))
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory) -> tuple[Path, Path]:
+    """Two checkouts of one commit in different folders (of different length), each built by its own process."""
+    root = tmp_path_factory.mktemp("reproducible")
+    return build_commit(root / "eerste"), build_commit(root / "een-andere-map" / "tweede")
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(two_builds):
+    first, second = map(files, two_builds)
 
     assert first.keys() == second.keys()
     different = [name for name in first if first[name] != second[name]]
@@ -60,8 +67,8 @@ def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path):
     assert len(first) > 20
 
 
-def test_sitemap_dates_come_from_the_commit_not_from_the_clock(tmp_path):
-    site = build_commit(tmp_path / "project")
+def test_sitemap_dates_come_from_the_commit_not_from_the_clock(two_builds):
+    site = two_builds[0]
 
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<lastmod>2025-03-14</lastmod>" in sitemap

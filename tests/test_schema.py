@@ -12,9 +12,13 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from macros.schema import SCHEMA_DIR, build_schema, modeline, schema_file_name, stale
-from macros.view import DATA_DIR, DATA_FILES
+from macros.view import DATA_FILES
+from tests.project import ADOPTED_DATA, PROJECT
 
-DATA_PATHS = sorted(DATA_DIR.glob("*.yaml"))
+# The real data files (content tests) and the adopted opgaven, a known valid file to break on purpose.
+DATA_PATHS = sorted((PROJECT / "data").glob("*.yaml"))
+ADOPTED_OPGAVEN = ADOPTED_DATA / "opgaven.yaml"
+content = pytest.mark.content
 
 
 def as_editor_reads_it(value):
@@ -42,17 +46,27 @@ def test_committed_schemas_match_the_models():
     assert stale() == [], "de schema's zijn verouderd: voer `make schema` uit"
 
 
+@content
 def test_every_data_file_is_registered():
     assert sorted(path.name for path in DATA_PATHS) == sorted(DATA_FILES)
 
 
+@content
 @pytest.mark.parametrize("path", DATA_PATHS, ids=lambda p: p.name)
 def test_every_data_file_starts_with_the_schema_modeline(path):
     first_line = path.read_text(encoding="utf-8").splitlines()[0]
     assert first_line == modeline(path.name)
-    assert (path.parent / first_line.split("$schema=", 1)[1]).resolve().is_file()
 
 
+@pytest.mark.parametrize("name", sorted(DATA_FILES))
+def test_the_modeline_points_at_the_committed_schema(name):
+    # The path is relative to the data file, in data/ next to schema/.
+    target = SCHEMA_DIR.parent / "data" / modeline(name).split("$schema=", 1)[1]
+    assert target.resolve() == (SCHEMA_DIR / schema_file_name(name)).resolve()
+    assert target.is_file()
+
+
+@content
 @pytest.mark.parametrize("path", DATA_PATHS, ids=lambda p: p.name)
 def test_the_real_data_passes_its_schema(path):
     assert errors(path.name, yaml.safe_load(path.read_text(encoding="utf-8"))) == []
@@ -83,7 +97,7 @@ def test_every_field_has_help_text(name):
 
 
 def test_the_schema_points_out_a_misspelt_key():
-    data = yaml.safe_load((DATA_DIR / "opgaven.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(ADOPTED_OPGAVEN.read_text(encoding="utf-8"))
     data["opgaven"][0]["partnrs"] = data["opgaven"][0].pop("partners")
     found = errors("opgaven.yaml", data)
     assert any("'partnrs'" in message for message in found), found
@@ -91,7 +105,8 @@ def test_the_schema_points_out_a_misspelt_key():
 
 
 def test_the_schema_knows_activities_and_results_with_progress():
-    data = yaml.safe_load((DATA_DIR / "opgaven.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(ADOPTED_OPGAVEN.read_text(encoding="utf-8"))
+    assert errors("opgaven.yaml", data) == []
     items = data["opgaven"][0]["activiteiten"][0]["items"]
     items[0] = {"tekst": items[0], "status": "lopend", "datum": datetime.date(2025, 3, 1), "toelichting": "Kort."}
     assert errors("opgaven.yaml", data) == []

@@ -1,4 +1,8 @@
-"""Link previews and section links: what someone sharing a page or a section gets."""
+"""Link previews and section links: what someone sharing a page or a section gets.
+
+Tests marked `content` check the real site on rules that hold for any data; exact texts
+are checked on the adopted build.
+"""
 
 import io
 from pathlib import Path
@@ -9,6 +13,8 @@ from PIL import Image
 
 from macros.previews import has_glyphs, preview_image
 from macros.section_links import label_section_links
+from tests.project import ADOPTED_DATA, PROJECT, build, copy_project, read_yaml, write_yaml
+from tests.text import squash
 
 REQUIRED = {
     "property": ("og:type", "og:title", "og:description", "og:url", "og:image", "og:locale"),
@@ -31,6 +37,7 @@ def meta(soup, attribute: str, key: str) -> str | None:
     return tag["content"] if tag else None
 
 
+@pytest.mark.content
 def test_every_page_has_link_preview_tags(built_site, page):
     pages = content_pages(built_site)
     assert len(pages) > 10
@@ -45,12 +52,15 @@ def test_every_page_has_link_preview_tags(built_site, page):
         assert meta(soup, "name", "twitter:card") == "summary_large_image"
 
 
-def test_the_preview_url_is_the_page_itself_and_matches_the_canonical_link(page):
-    soup = page("opgaven/arbeidsmarkt/")
-    assert meta(soup, "property", "og:url").endswith("/opgaven/arbeidsmarkt/")
-    assert soup.find("link", rel="canonical")["href"] == meta(soup, "property", "og:url")
+@pytest.mark.content
+def test_the_preview_url_is_the_page_itself_and_matches_the_canonical_link(site, page):
+    for url in ["", "begroting/"] + [f"opgaven/{entry.slug}/" for entry in site.opgaven]:
+        soup = page(url)
+        assert urlsplit(meta(soup, "property", "og:url")).path.endswith(f"/{url}"), url
+        assert soup.find("link", rel="canonical")["href"] == meta(soup, "property", "og:url")
 
 
+@pytest.mark.content
 def test_every_preview_image_exists_in_the_build_as_a_1200_by_630_png(built_site, page):
     for url in content_pages(built_site):
         image_url = meta(page(url), "property", "og:image")
@@ -61,26 +71,37 @@ def test_every_preview_image_exists_in_the_build_as_a_1200_by_630_png(built_site
             assert (image.format, image.size) == ("PNG", (1200, 630))
 
 
-def test_each_opgave_has_its_own_preview_with_its_title(site, page):
+@pytest.mark.content
+def test_each_opgave_has_its_own_preview_with_its_title(page):
     images = set()
-    for entry in site.opgaven:
-        soup = page(f"opgaven/{entry.slug}/")
+    records = read_yaml(PROJECT / "data" / "opgaven.yaml")["opgaven"]
+    for number, record in enumerate(records, 1):
+        soup = page(f"opgaven/{record['slug']}/")
         image = meta(soup, "property", "og:image")
-        assert image.endswith(f"/assets/previews/{entry.slug}.png")
-        assert entry.title in meta(soup, "property", "og:title")
-        assert meta(soup, "property", "og:description") == entry.summary
+        assert image.endswith(f"/assets/previews/{record['slug']}.png")
+        assert f"Opgave {number}: {squash(record['titel'])}" in meta(soup, "property", "og:title")
+        description = meta(soup, "property", "og:description")
+        assert description and squash(record["nut_en_noodzaak"][0]).startswith(description)
         images.add(image)
-    assert len(images) == len(site.opgaven)
+    assert len(images) == len(records)
 
 
+def test_the_preview_description_is_the_first_sentence_of_nut_en_noodzaak(adopted_page):
+    assert meta(adopted_page("opgaven/arbeidsmarkt/"), "property", "og:description") == (
+        "De krapte op de arbeidsmarkt raakt inmiddels alle sectoren."
+    )
+    assert meta(adopted_page("opgaven/arbeidsmarkt/"), "property", "og:title") == (
+        "Opgave 2: Samenwerken aan een toekomstbestendige arbeidsmarkt - Economische Koers Drenthe 2024-2025"
+    )
+
+
+@pytest.mark.content
 def test_pages_without_their_own_image_use_the_site_preview(page):
     assert meta(page("begroting/"), "property", "og:image").endswith("/assets/previews/site.png")
 
 
 def test_preview_text_from_data_is_escaped_once(tmp_path):
-    from tests.project import build, copy_project, read_yaml, write_yaml
-
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", data=ADOPTED_DATA)
     data = read_yaml(project / "data" / "opgaven.yaml")
     data["opgaven"][0]["titel"] = 'Wonen & "werken" <b>nu</b>'
     write_yaml(project / "data" / "opgaven.yaml", data)
@@ -91,6 +112,7 @@ def test_preview_text_from_data_is_escaped_once(tmp_path):
     assert 'content="Opgave 1: Wonen &amp; &#34;werken&#34; &lt;b&gt;nu&lt;/b&gt; - ' in html.replace("&quot;", "&#34;")
 
 
+@pytest.mark.content
 def test_the_preview_font_draws_every_opgave_title(site):
     # Pillow's own default font draws é, ë and € as empty boxes; this one must not.
     assert not has_glyphs("\u0378")
@@ -106,6 +128,7 @@ def test_preview_images_are_the_same_every_build():
     assert Image.open(io.BytesIO(first)).size == (1200, 630)
 
 
+@pytest.mark.content
 @pytest.mark.parametrize("anchor", ["nut-en-noodzaak", "resultaten", "partners", "doelgroep"])
 def test_every_section_has_a_named_link_to_itself(site, page, anchor):
     for entry in site.opgaven:
@@ -117,6 +140,7 @@ def test_every_section_has_a_named_link_to_itself(site, page, anchor):
         assert link["aria-label"].startswith("Link naar dit onderdeel: ")
 
 
+@pytest.mark.content
 def test_every_h2_on_an_opgave_page_has_a_section_link(site, page):
     for entry in site.opgaven:
         headings = page(f"opgaven/{entry.slug}/").select("article h2[id]")

@@ -1,8 +1,8 @@
 """Fixtures for the browser tests: a local HTTP server for the built site and one headless Chromium.
 
 The site itself comes from the session fixture ``built_site`` (tests/conftest.py): a fresh
-``mkdocs build --strict`` of the repository. Nothing here is skipped: a missing Chromium,
-Java or node_modules is a test failure that says how to install it.
+``mkdocs build --strict`` of the repository, or of EKD_PROJECT (tests/project.py). Nothing here
+is skipped: a missing Chromium, Java or node_modules is a test failure that says how to install it.
 
 Tests are parametrized per page at collection time, before ``built_site`` exists, so the list of
 pages is taken from MkDocs' own file list (``mkdocs.yml`` -> docs_dir + plugins' ``on_files``, which
@@ -26,8 +26,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from tests.project import PROJECT
+
 ROOT = Path(__file__).resolve().parents[2]
-MKDOCS_YML = Path(os.environ.get("EKD_MKDOCS_YML", ROOT / "mkdocs.yml"))
+MKDOCS_YML = Path(os.environ.get("EKD_MKDOCS_YML", PROJECT / "mkdocs.yml"))  # the project built_site builds
 NODE_MODULES = ROOT / "node_modules"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -119,7 +121,7 @@ def page_id(path: str) -> str:
 
 
 def keyboard_pages() -> list[str]:
-    """The home page and the first of the deepest pages (e.g. 'opgaven/arbeidsmarkt/')."""
+    """The home page and the first of the deepest pages (an opgave page: 'opgaven/<slug>/')."""
     pages = [p for p in source_pages() if p != "404.html"]
     depth = max(p.count("/") for p in pages)
     deepest = min(p for p in pages if p.count("/") == depth)
