@@ -39,7 +39,7 @@ check: $(INSTALLED)  ## validate the data only
 
 BASE ?= main
 diff: $(INSTALLED)  ## what the data in the working tree changes on the site, against BASE (a git revision, or vastgesteld)
-	@$(PYTHON) -m macros.diff $(BASE)
+	@$(PYTHON) -m macros.changes $(BASE)
 
 schema: $(INSTALLED)  ## regenerate the editor schemas in schema/ after changing macros/models/
 	$(PYTHON) -m macros.schema

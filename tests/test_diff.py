@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from macros import diff
-from macros.changes import ADDED, CHANGED, MOVED, REDIRECT_REMOVED, REMOVED, Progress, compare
-from macros.changes_markdown import NOTHING, render
+from macros.changes import __main__ as diff
+from macros.changes.compare import ADDED, CHANGED, MOVED, REDIRECT_REMOVED, REMOVED, Progress, compare
+from macros.changes.markdown import NOTHING, render
 from macros.formatting import euro, euro_difference
-from macros.text_diff import DELETE, EQUAL, INSERT, Chunk, pair_items, word_diff
+from macros.changes.text_diff import DELETE, EQUAL, INSERT, Chunk, pair_items, word_diff
 from macros.view import load_site
 from tests.project import ADOPTED_DATA, ENV, ROOT, read_yaml, write_yaml
 
@@ -409,7 +409,7 @@ def test_markdown_in_the_data_is_shown_as_text(adopted, data):
 
 
 def test_text_at_the_start_of_a_line_cannot_become_a_list_or_heading():
-    from macros.changes_markdown import escape
+    from macros.changes.markdown import escape
     assert escape("- geen lijst") == "\\- geen lijst"
     assert escape("1. geen lijst") == "1\\. geen lijst"
     assert escape("#kop") == "\\#kop"
@@ -464,7 +464,7 @@ def raise_first_amount(repo: Path) -> None:
 
 def test_the_command_compares_a_commit_with_the_working_tree(repo):
     raise_first_amount(repo)
-    result = subprocess.run([sys.executable, "-m", "macros.diff", "HEAD", "--map", str(repo)],
+    result = subprocess.run([sys.executable, "-m", "macros.changes", "HEAD", "--map", str(repo)],
                             capture_output=True, text=True, cwd=ROOT, env=ENV)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# Wat verandert er op de site?\n\nVergeleken: HEAD (")

@@ -67,7 +67,7 @@ def relevant_lines(check: str, log: Path) -> list[str]:
 def change_summary(base: str) -> str:
     """`make diff` against the base of the pull request, or why it could not be made."""
     result = subprocess.run(
-        [sys.executable, "-m", "macros.diff", base], cwd=ROOT, capture_output=True, text=True,
+        [sys.executable, "-m", "macros.changes", base], cwd=ROOT, capture_output=True, text=True,
     )
     if result.returncode == 0:
         return result.stdout

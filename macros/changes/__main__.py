@@ -1,4 +1,4 @@
-"""`python -m macros.diff [BASE] [--uitvoer FILE] [--map DIR]`: what changes for readers.
+"""`python -m macros.changes [BASE] [--uitvoer FILE] [--map DIR]`: what changes for readers.
 
 Compares the data at BASE (a branch, tag or commit, or 'vastgesteld' for the adopted
 copy in bron/vastgesteld/) with the data in the working tree, and writes a Dutch
@@ -11,11 +11,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .changes import compare
-from .changes_markdown import render
-from .problems import DataError
-from .revisions import ROOT, RevisionError, data_at, describe
-from .view import Site, load_site
+from .compare import compare
+from .markdown import render
+from ..problems import DataError
+from ..revisions import ROOT, RevisionError, data_at, describe
+from ..view import Site, load_site
 
 DEFAULT_BASE = "main"
 
@@ -27,7 +27,7 @@ class _Arguments(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Arguments(
-        prog="python -m macros.diff",
+        prog="python -m macros.changes",
         description="Laat zien wat er voor lezers verandert tussen BASE en de data in je werkmap.",
     )
     parser.add_argument("base", nargs="?", default=DEFAULT_BASE, metavar="BASE",

@@ -12,14 +12,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .budget import Budget, Group, Line, Year, difference
-from .indexes import REFERRING_SECTIONS, sort_key
-from .models.progress import ProgressItem
-from .models.programma import Passage
-from .sections import SECTIONS, Section
+from ..budget import Budget, Group, Line, Year, difference
+from ..indexes import REFERRING_SECTIONS, sort_key
+from ..models.progress import ProgressItem
+from ..models.programma import Passage
+from ..sections import SECTIONS, Section
 from .text_diff import Chunk, pair_items, plain, reordered, word_diff
-from .urls import opgave_path
-from .view import OpgaveEntry, Site
+from ..urls import opgave_path
+from ..view import OpgaveEntry, Site
 
 ADDED, REMOVED, CHANGED, MOVED = "added", "removed", "changed", "moved"
 REDIRECT_REMOVED = "redirect_removed"  # an old address that sent readers on no longer does

@@ -8,14 +8,14 @@ words **bold**.
 import re
 from collections.abc import Iterable, Sequence
 
-from .budget import difference
-from .changes import (
+from ..budget import difference
+from .compare import (
     ADDED, CHANGED, MOVED, REDIRECT_REMOVED, REMOVED, BudgetChanges, Changes, EntryChange, ItemChange, LineChange, LinkChange,
     OpgaveChanges, PageChange, PartChanges, Progress, SectionChanges, YearChanges,
 )
-from .dates import dutch_date
-from .formatting import NO_BUDGET_WORDS, euro, euro_difference
-from .sections import SECTIONS
+from ..dates import dutch_date
+from ..formatting import NO_BUDGET_WORDS, euro, euro_difference
+from ..sections import SECTIONS
 from .text_diff import DELETE, EQUAL, INSERT, Chunk
 
 TITLE = "Wat verandert er op de site?"
