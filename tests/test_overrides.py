@@ -1,9 +1,10 @@
 """The copied Material templates in overrides/ still match the Material version installed.
 
-overrides/base.html, partials/search.html and partials/nav-item.html are full copies of Material's
-templates with a few accessibility fixes (marked "EKD:"). Each names the sha256 of the original
-it was copied from. If Material is upgraded and changes one of them, this test fails: copy the new
-original again and re-apply the marked changes, or the site would silently keep old markup.
+overrides/base.html, partials/header.html, partials/search.html and partials/nav-item.html are
+full copies of Material's templates with a few accessibility fixes (marked "EKD:"). Each names
+the sha256 of the original it was copied from. If Material is upgraded and changes one of them,
+this test fails: copy the new original again and re-apply the marked changes, or the site would
+silently keep old markup.
 """
 
 from __future__ import annotations

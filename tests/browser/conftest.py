@@ -315,3 +315,13 @@ def fresh_desktop_tab(request, browser, server) -> Iterator[Tab]:
         yield tab
     finally:
         tab.page.context.close()
+
+
+@pytest.fixture(params=["mobile"])
+def fresh_mobile_tab(request, browser, server) -> Iterator[Tab]:
+    """Like fresh_tab, phone only (the navigation drawer behind the menu button)."""
+    tab = _open_tab(browser, server, request.param)
+    try:
+        yield tab
+    finally:
+        tab.page.context.close()
