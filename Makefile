@@ -35,14 +35,14 @@ build: $(INSTALLED)  ## validate, then strict build; site/ is replaced only by a
 	$(PYTHON) tools/build
 
 check: $(INSTALLED)  ## validate the data only
-	$(PYTHON) -m macros.check
+	$(PYTHON) -m macros.data.check
 
 BASE ?= main
 diff: $(INSTALLED)  ## what the data in the working tree changes on the site, against BASE (a git revision, or vastgesteld)
 	@$(PYTHON) -m macros.changes $(BASE)
 
-schema: $(INSTALLED)  ## regenerate the editor schemas in schema/ after changing macros/models/
-	$(PYTHON) -m macros.schema
+schema: $(INSTALLED)  ## regenerate the editor schemas in schema/ after changing macros/data/models/
+	$(PYTHON) -m macros.data.schema
 
 test: $(INSTALLED) $(NODE_INSTALLED)  ## every test, browser tests included
 	tools/install-system-deps

@@ -159,7 +159,7 @@ def with_all_opgaven(nav: list, opgaven: list[dict]) -> list:
 def glossary_of(project: Path) -> dict[str, str]:
     sys.path.insert(0, str(project))
     try:
-        from macros.view import load_site
+        from macros.view.site import load_site
         return dict(load_site(project / "data").glossary.titles)
     finally:
         sys.path.remove(str(project))

@@ -27,13 +27,13 @@ from tests.project import build  # noqa: E402
 
 # Where a function's own time is booked, by a piece of its file path (first match wins).
 COMPONENTS = (
-    ("/macros/links.py", "link check (lxml)"),
+    ("/macros/outputs/links.py", "link check (lxml)"),
     ("lxml", "link check (lxml)"),
     ("pickle", "cached data (pickle)"),
     ("/material/", "Material theme templates"),
     ("/overrides/", "Material theme templates"),
     ("/mkdocs_macros/", "mkdocs-macros"),
-    ("/macros/templates/", "our templates (Jinja)"),
+    ("/macros/render/templates/", "our templates (Jinja)"),
     ("/macros/", "our data layer (macros/)"),
     ("/jinja2/", "Jinja (compile + runtime)"),
     ("/markupsafe/", "Jinja (compile + runtime)"),
@@ -109,14 +109,14 @@ class _Clock:
 
 def _plugin_label(event: str, method) -> str:
     owner = getattr(method, "__self__", None)
-    name = type(owner).__module__.split(".")[0] if owner is not None else "hooks (macros/engine.py)"
+    name = type(owner).__module__.split(".")[0] if owner is not None else "hooks (macros/engine/)"
     return f"{name}: on_{event}"
 
 
 def _template_label(template, *_args) -> str:
     name = template.name or ""
-    if name.endswith((".j2", ".md.j2")) or "/macros/templates/" in (template.filename or ""):
-        return "our templates (macros/templates, Jinja)"
+    if name.endswith((".j2", ".md.j2")) or "/macros/render/templates/" in (template.filename or ""):
+        return "our templates (macros/render/templates, Jinja)"
     if not name:
         return "mkdocs-macros: page Markdown as a template"
     return "theme templates (Material + overrides, Jinja)"

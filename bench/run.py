@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 from bench.baseline import make_baseline, project_nav  # noqa: E402
 from bench.synthetic import make_project, opgaven_of  # noqa: E402
 from bench.weight import page_weight, tree_size  # noqa: E402
-from macros.artefacts import CACHE_FOLDER, COMPILED_TEMPLATES_FOLDER  # noqa: E402
+from macros.outputs.artefacts import CACHE_FOLDER, COMPILED_TEMPLATES_FOLDER  # noqa: E402
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
 START_MARKER = "<!-- bench:results:start -->"
@@ -140,7 +140,7 @@ def measure_real(temp: Path, runs: int) -> tuple[Timing, Timing, Path, int]:
 def measure_check(runs: int) -> Timing:
     timing = Timing()
     for _ in range(runs):
-        run_timed([sys.executable, "-m", "macros.check"], ROOT, timing)
+        run_timed([sys.executable, "-m", "macros.data.check"], ROOT, timing)
     return timing
 
 
@@ -164,7 +164,7 @@ def _interleaved(builds: dict[str, tuple[Path, Path]], timings: dict[str, Timing
 def measure_size(temp: Path, count: int, runs: int, full_nav_reference: bool) -> SizeResult:
     project = make_project(temp / f"project-{count}", count)
     log(f"{count} opgaven: validating the synthetic data")
-    run_timed([sys.executable, "-m", "macros.check", str(project / "data")], project, Timing())
+    run_timed([sys.executable, "-m", "macros.data.check", str(project / "data")], project, Timing())
     our_site = temp / f"site-{count}"
     cold = Timing()
     log(f"{count} opgaven: ours, first build (empty cache: draws every preview and the PDF)")
@@ -230,7 +230,7 @@ def report(real_cold: Timing, real: Timing, real_pages: int, check: Timing, size
         "process) is not affected by them.",
         "",
         "\"Rebuild\" is every build after the first: the link preview images, the PDF and the",
-        "validated data come from `.cache/artefacts/` (`macros/artefacts.py`) and compiled templates",
+        "validated data come from `.cache/artefacts/` (`macros/outputs/artefacts.py`) and compiled templates",
         "from `.cache/jinja/`, as in `make serve` and in any build after an edit that leaves them",
         "alone. \"First build\" starts without `.cache/` and makes them all (the PDF of 1000 opgaven",
         "alone takes about two minutes). The targets are judged on rebuilds; first builds are beside them.",
@@ -356,7 +356,7 @@ def main(argv: list[str]) -> int:
 
 def _budget_url() -> str:
     try:
-        from macros.urls import BUDGET_PATH
+        from macros.view.urls import BUDGET_PATH
         return BUDGET_PATH
     except ImportError:
         return "begroting/"

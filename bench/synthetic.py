@@ -7,7 +7,7 @@ are organised per opgave (the budget groups of a year that is split by opgave) g
 matching group for every copy; every other data file is copied as it is.
 
 Works on the YAML as plain data, so it keeps working while the models change; the
-benchmark validates the result with `macros.check` before it builds anything.
+benchmark validates the result with `macros.data.check` before it builds anything.
 """
 
 import copy
@@ -31,7 +31,8 @@ def read_yaml(path: Path):
 
 def write_yaml(path: Path, data) -> None:
     path.write_text(
-        yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=float("inf")),
+        # No wrapping (libyaml wants a whole number: float("inf") overflows it).
+        yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=2**30),
         encoding="utf-8",
     )
 

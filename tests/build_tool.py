@@ -8,9 +8,9 @@ from pathlib import Path
 from tests.project import ADOPTED_DATA, ENV, ROOT, copy_project
 
 
-def copy_with_build_tool(destination: Path, data: Path = ADOPTED_DATA) -> Path:
+def copy_with_build_tool(destination: Path, data: Path = ADOPTED_DATA, cache: Path | None = None) -> Path:
     """A copy of everything the build reads, plus tools/build itself (with the adopted data unless told)."""
-    project = copy_project(destination, data=data)
+    project = copy_project(destination, data=data, cache=cache)
     (project / "tools").mkdir(exist_ok=True)
     shutil.copy2(ROOT / "tools" / "build", project / "tools" / "build")
     return project

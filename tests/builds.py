@@ -10,7 +10,7 @@ from typing import Callable
 
 import pytest
 
-from macros.view import Site
+from macros.view.site import Site
 from tests.project import ADOPTED_DATA, PROJECT, read_yaml
 
 

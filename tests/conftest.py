@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 
 from tests.project import ADOPTED_DATA, PROJECT, build, copy_project
 
-from macros.view import load_site
+from macros.view.site import load_site
 
 
 @pytest.fixture(scope="session")
@@ -32,13 +32,35 @@ def adopted():
 
 
 @pytest.fixture(scope="session")
-def adopted_built_site(tmp_path_factory) -> Path:
-    """A strict build of the project with the adopted data, for tests that need known content."""
+def adopted_project(tmp_path_factory) -> tuple[Path, Path]:
+    """A copy of the project with the adopted data, and its strict build: (project, site dir)."""
     project = copy_project(tmp_path_factory.mktemp("adopted-project"), data=ADOPTED_DATA)
     site_dir = tmp_path_factory.mktemp("adopted-site")
     result = build(project, site_dir)
     assert result.returncode == 0, f"mkdocs build --strict faalde:\n{result.stdout}\n{result.stderr}"
-    return site_dir
+    return project, site_dir
+
+
+@pytest.fixture(scope="session")
+def adopted_built_site(adopted_project) -> Path:
+    """A strict build of the project with the adopted data, for tests that need known content."""
+    return adopted_project[1]
+
+
+@pytest.fixture(scope="session")
+def warm_cache(adopted_project) -> Path:
+    """The .cache/ of the adopted build, for copies that build again (copy_project(cache=...)):
+    the first build of a copy then draws only what its changes change."""
+    return adopted_project[0] / ".cache"
+
+
+@pytest.fixture(scope="session")
+def renamed_site(tmp_path_factory, warm_cache) -> Path:
+    """The adopted data with one opgave renamed (tests/test_redirects.py), built once for the
+    redirect tests and their browser test."""
+    from tests.test_redirects import build_with_renamed_slug
+
+    return build_with_renamed_slug(tmp_path_factory.mktemp("renamed"), cache=warm_cache)
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,7 @@
 """Helpers to build the real project, or a copy of it with changed data, in a test."""
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -18,10 +20,13 @@ PROJECT_PARTS = ("mkdocs.yml", "content", "data", "macros", "overrides")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
-def copy_project(destination: Path, root: Path = ROOT, data: Path | None = None) -> Path:
+def copy_project(destination: Path, root: Path = ROOT, data: Path | None = None, cache: Path | None = None) -> Path:
     """A copy of everything the build reads (from `root`), to change freely.
 
-    With `data` (e.g. ADOPTED_DATA), that folder becomes the copy's data/."""
+    With `data` (e.g. ADOPTED_DATA), that folder becomes the copy's data/. With `cache`
+    (the `warm_cache` fixture), the copy starts with that .cache/: its first build reuses
+    what another build drew (the PDF alone takes a second), which is always what it would
+    draw itself (tests/test_artefact_cache.py)."""
     destination.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = data if part == "data" and data is not None else root / part
@@ -29,6 +34,8 @@ def copy_project(destination: Path, root: Path = ROOT, data: Path | None = None)
             shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.exists():
             shutil.copy2(source, destination / part)
+    if cache is not None:
+        shutil.copytree(cache, destination / ".cache")
     return destination
 
 
@@ -41,10 +48,15 @@ def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 
 def check(data_dir: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "macros.check", str(data_dir)],
-        capture_output=True, text=True, env=ENV, cwd=ROOT,
-    )
+    """`python -m macros.data.check data_dir`, run in this process (the same code, without a
+    second Python start): its exit status and what it printed."""
+    from macros.data.check import main
+
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        returncode = main([str(data_dir)])
+    return subprocess.CompletedProcess(["macros.data.check", str(data_dir)], returncode, stdout.getvalue(),
+                                       stderr.getvalue())
 
 
 def read_yaml(path: Path):

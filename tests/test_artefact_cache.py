@@ -1,6 +1,6 @@
 """The slow files (link preview images, the PDF) come from a disk cache, never stale.
 
-macros/artefacts.py keeps each file under a hash of everything it is made from: its
+macros/outputs/artefacts.py keeps each file under a hash of everything it is made from: its
 inputs, the source of macros/ and the versions of the drawing libraries. A cached
 file is always the file a fresh build would make; a build only draws what changed.
 """
@@ -13,14 +13,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from macros import artefacts
-from macros.artefacts import ArtefactCache, cache_for, code_fingerprint
-from macros.pdf import PATH as PDF_PATH, programme_pdf
-from macros.previews import preview_image
-from macros.view import load_site
+from macros.outputs import artefacts
+from macros.outputs.artefacts import ArtefactCache, cache_for, code_fingerprint
+from macros.outputs.pdf import PATH as PDF_PATH, programme_pdf
+from macros.outputs.previews import preview_image
+from macros.view.site import load_site
 from tests.project import ADOPTED_DATA, build, copy_project
-
-SITE_TITLE = "Uitvoeringsprogramma Economische Koers Drenthe 2024-2025"
 
 
 class Maker:
@@ -342,7 +340,7 @@ def builds(tmp_path_factory):
     assert text.count(f"titel: {changed.title}\n") == 1
     path.write_text(text.replace(f"titel: {changed.title}\n", f"titel: {new_title}\n"), encoding="utf-8")
     # And one of our templates and one of the theme's: compiled copies are kept in .cache/jinja.
-    edit(project / "macros" / "templates" / "last_updated.html", "Laatst bijgewerkt:", "Laatst gewijzigd:")
+    edit(project / "macros" / "render" / "templates" / "last_updated.html", "Laatst bijgewerkt:", "Laatst gewijzigd:")
     edit(project / "overrides" / "main.html", 'content="summary_large_image"', 'content="summary"')
     second = build(project, root / "second")
     assert second.returncode == 0, second.stdout + second.stderr
@@ -369,7 +367,7 @@ def test_the_published_previews_are_exactly_the_drawn_images(builds):
     for entry in builds["old"]["site"].opgaven:
         published = (site_dir / "assets" / "previews" / f"{entry.slug}.png").read_bytes()
         assert published == preview_image(entry.title, site_name, entry.label), entry.slug
-    assert (site_dir / "assets" / "previews" / "site.png").read_bytes() == preview_image(SITE_TITLE, site_name)
+    assert (site_dir / "assets" / "previews" / "site.png").read_bytes() == preview_image(builds["old"]["site"].programme.title, site_name)
 
 
 def test_a_changed_title_is_published_in_a_new_preview_not_the_cached_one(builds):

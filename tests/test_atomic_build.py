@@ -27,8 +27,8 @@ def snapshot(folder: Path) -> dict[str, tuple]:
 
 
 @pytest.fixture
-def project(tmp_path) -> Path:
-    return copy_with_build_tool(tmp_path / "project")
+def project(tmp_path, warm_cache) -> Path:
+    return copy_with_build_tool(tmp_path / "project", cache=warm_cache)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from macros.charts import MIN_BAR
+from macros.render.charts import MIN_BAR
 from tests.builds import Built, adopted_build, built  # noqa: F401 (fixtures)
 from tests.text import squash
 
@@ -41,16 +41,37 @@ def per_opgave(built: Built) -> list[tuple[str, int | None]]:
     return result
 
 
-def recurring(built: Built) -> list[str]:
-    """'name: 2024 € a, 2025 € b' for each line id in two consecutive years, in the later year's order."""
+def comparison_sums(built: Built) -> list[str]:
+    """'kind (n regels): 2024 € a, 2025 € b' for each kind of line in two consecutive years (in both,
+    only in the later, only in the earlier), then the totals: the sums of the comparison table."""
     years = built.raw("budgetten.yaml")["jaren"]
     result = []
     for earlier, later in zip(years, years[1:]):
-        before = {line["id"]: line for group in earlier["groepen"] for line in group["regels"]}
-        for line in (line for group in later["groepen"] for line in group["regels"]):
-            if line["id"] in before:
-                result.append(f"{squash(line['naam'])}: {earlier['jaar']} {shown(amount(before[line['id']]))}, "
-                              f"{later['jaar']} {shown(amount(line))}")
+        old_year, new_year = earlier["jaar"], later["jaar"]
+        before = {line["id"]: amount(line) for group in earlier["groepen"] for line in group["regels"]}
+        after = {line["id"]: amount(line) for group in later["groepen"] for line in group["regels"]}
+
+        def both_sums(ids):
+            sums = []
+            for amounts in (before, after):
+                present = [amounts[i] for i in ids if i in amounts and amounts[i] is not None]
+                sums.append(sum(present) if present else None)
+            return sums
+
+        kinds = [
+            (f"In {old_year} én in {new_year}", [i for i in after if i in before], "geen budget", "geen budget"),
+            (f"Nieuw in {new_year}", [i for i in after if i not in before], f"niet in {old_year}", "geen budget"),
+            (f"Niet meer in {new_year}", [i for i in before if i not in after], "geen budget", f"niet in {new_year}"),
+        ]
+        for title, ids, missing_before, missing_after in kinds:
+            if not ids:
+                continue
+            old, new = both_sums(ids)
+            count = "1 regel" if len(ids) == 1 else f"{len(ids)} regels"
+            result.append(f"{title} ({count}): {old_year} {missing_before if old is None else shown(old)}, "
+                          f"{new_year} {missing_after if new is None else shown(new)}")
+        result.append(f"Totaal: {old_year} {shown(sum(v for v in before.values() if v is not None))}, "
+                      f"{new_year} {shown(sum(v for v in after.values() if v is not None))}")
     return result
 
 
@@ -67,7 +88,7 @@ def contrast(colour: str, background: str) -> float:
 def test_the_budget_page_has_two_charts(adopted_build):
     assert [svg.title.get_text() for svg in charts(adopted_build)] == [
         "Budget 2025 per opgave",
-        "Budget 2024 en 2025 van de regels die in beide jaren staan",
+        "Budget 2024 en 2025: regels in beide jaren, nieuwe regels en regels die niet meer in 2025 staan",
     ]
 
 
@@ -75,8 +96,10 @@ def test_the_adopted_descriptions(adopted_build):
     first, second = (squash(svg.desc.get_text()) for svg in charts(adopted_build))
     assert "Opgave 2: Samenwerken aan een toekomstbestendige arbeidsmarkt: € 687.084;" in first
     assert first.endswith("Opgave 5: Ontwikkelen van de economische kracht van Drenthe: € 4.086.000.")
-    assert "Bijdrage instellingen: 2024 € 165.532, 2025 € 51.884;" in second
-    assert second.endswith("Greenwise Campus: 2024 € 3.000.000, 2025 € 3.000.000.")
+    assert "In 2024 én in 2025 (9 regels): 2024 € 5.634.905, 2025 € 6.386.719;" in second
+    assert "Nieuw in 2025 (13 regels): 2024 niet in 2024, 2025 € 4.911.738;" in second
+    assert "Niet meer in 2025 (9 regels): 2024 € 8.230.262, 2025 niet in 2025;" in second
+    assert second.endswith("Totaal: 2024 € 13.865.167, 2025 € 11.298.457.")
 
 
 def test_each_chart_is_one_named_image_with_a_description(built):
@@ -96,7 +119,7 @@ def test_the_description_lists_every_value(built):
     for label, subtotal in per_opgave(built):
         assert f"{label}: {shown(subtotal)}" in description
     description = squash(comparison_chart.desc.get_text())
-    for text in recurring(built):
+    for text in comparison_sums(built):
         assert text in description
 
 

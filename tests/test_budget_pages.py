@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from macros.formatting import euro, euro_difference
-from macros.view import load_site_cached
+from macros.render.formatting import euro, euro_difference
+from macros.view.site import load_site_cached
 from tests.project import PROJECT
 from tests.text import section_text, squash
 
@@ -115,29 +115,25 @@ def test_the_page_shows_the_cofinancing_funds(page):
 
 
 @content
-def test_the_comparison_shows_each_recurring_line_with_its_difference(page):
+def test_the_comparison_shows_every_line_with_its_amounts_and_difference(page):
+    # More on the comparison (sums, the explanation in words): tests/test_budget_comparison.py.
     for comparison in SITE.budget.comparisons:
-        table = page(BUDGET_PAGE).find(id=comparison.anchor).find_next("table")
+        earlier, later = comparison.earlier.year, comparison.later.year
+        table = page(BUDGET_PAGE).find(id=f"{comparison.anchor}-regels").find_next("table")
         headers = [cell_text(th) for th in table.select("thead th")]
-        assert headers == ["Regel", str(comparison.earlier.year), str(comparison.later.year), "Verschil"]
-        rows = table.select("tbody tr")
-        assert len(rows) == len(comparison.changes)
-        for row, change in zip(rows, comparison.changes):
-            assert cell_text(row.th).startswith(change.after.name)
+        assert headers == [str(earlier), str(later), "Verschil"]
+        names = table.select("th[data-regel]")
+        assert [th["data-regel"] for th in names] == [change.id for change in comparison.changes]
+        for name, change in zip(names, comparison.changes):
+            assert cell_text(name).startswith(change.name)
             if change.renamed:
-                assert f"In {comparison.earlier.year}: {change.before.name}" in cell_text(row.th)
-            assert [cell_text(td) for td in row.select("td")] == [
-                amount_shown(change.before.amount), amount_shown(change.after.amount),
-                euro_difference(change.difference),
+                assert f"In {earlier} heette deze regel: {change.before.name}." in cell_text(name)
+            amounts = name.find_parent("tr").find_next_sibling("tr")
+            assert [cell_text(td) for td in amounts.select("td")] == [
+                amount_shown(change.amount_before) if change.before else f"niet in {earlier}",
+                amount_shown(change.amount_after) if change.after else f"niet in {later}",
+                euro_difference(change.difference) if change.difference is not None else "–geen budget",
             ]
-
-
-def test_the_comparison_names_the_difference_in_words(adopted_page):
-    table = adopted_page(BUDGET_PAGE).find(id="vergelijking-2024-2025").find_next("table")
-    ibdo = next(row for row in table.select("tbody tr")
-                if cell_text(row.th).startswith("Ik Ben Drents Ondernemer (IBDO)"))
-    assert "In 2024: Ik Ben Drents Ondernemer 2.0 (IBDO)" in cell_text(ibdo.th)
-    assert [cell_text(td) for td in ibdo.select("td")] == ["€\u00a0931.038", "€\u00a0950.000", "€\u00a018.962 meer"]
 
 
 @content
@@ -199,8 +195,11 @@ def test_every_amount_on_the_site_is_an_amount_of_the_data(built_site):
     known = {line.amount for year in budget.years for line in year.lines}
     known |= {group.subtotal for year in budget.years for group in year.groups}
     known |= {year.total for year in budget.years}
-    known |= {abs(change.difference) for comparison in budget.comparisons for change in comparison.changes}
+    known |= {abs(change.difference) for comparison in budget.comparisons for change in comparison.changes
+              if change.difference is not None}
     known |= {abs(comparison.total_difference) for comparison in budget.comparisons}
+    known |= {abs(value) for comparison in budget.comparisons for section in comparison.sections
+              for value in (section.earlier_total, section.later_total, section.difference) if value is not None}
     known |= {0, 1_050_000}  # the examples in the explanations (templates)
     for html in built_site.rglob("*.html"):
         for figure in re.findall(r"€(?:\s|&nbsp;|\u00a0)*([\d.]+\d)", html.read_text(encoding="utf-8")):

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.check import main as check_main
-from macros.loader import load_document
+from macros.data.check import main as check_main
+from macros.data.loader import load_document
 from tests.project import ADOPTED_DATA, ENV, ROOT, copy_project
 
 GUIDE = ROOT / "CONTRIBUTING.md"

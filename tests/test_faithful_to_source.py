@@ -7,8 +7,8 @@ difference is a change since adoption, listed by `make diff BASE=vastgesteld`.
 
 import pytest
 
-from macros.sections import SECTIONS
-from macros.view import load_site
+from macros.data.sections import SECTIONS
+from macros.view.site import load_site
 from tests.project import ADOPTED_DATA
 from tests.source_text import budget_part, data_key, key, source_text
 

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from markupsafe import Markup
 
-from macros.abbreviations import Abbreviator
+from macros.view.glossary import Abbreviator
 from tests.project import ADOPTED_DATA, PROJECT, build, copy_project, read_yaml
 from tests.source_text import key, source_text
 from tests.text import squash
@@ -125,8 +125,8 @@ def test_tooltips_reach_the_opgave_pages(adopted_page):
     assert soup.find("abbr", string="RIS3")["title"] == ADOPTED_TITLES["RIS3"]
 
 
-def test_hand_written_markdown_gets_tooltips_too(tmp_path):
-    project = copy_project(tmp_path / "project", data=ADOPTED_DATA)
+def test_hand_written_markdown_gets_tooltips_too(tmp_path, warm_cache):
+    project = copy_project(tmp_path / "project", data=ADOPTED_DATA, cache=warm_cache)
     page = project / "content" / "proef.md"
     page.write_text("# Proef\n\nHet mkb en het Ministerie van EZK, zie ook de NOM.\n", encoding="utf-8")
     config = project / "mkdocs.yml"

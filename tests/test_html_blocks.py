@@ -1,20 +1,27 @@
 """The HTML parts of every page skip Python-Markdown and come out exactly the same.
 
-macros/html_blocks.py keeps each HTML part of what the templates render aside while
-Markdown reads the page and puts it back afterwards (it is faster; bench/RESULTS.md).
-Machinery tests: they render the adopted data (bron/vastgesteld/), content that never changes.
+macros/render/html_blocks.py hands each HTML part of what the templates render to
+Markdown's own stash of raw HTML, so Markdown does not parse it (it is faster;
+bench/RESULTS.md). Every part in the registry (macros/render/parts.py) is checked, for
+every way it can be called. Machinery tests: they render the adopted data
+(bron/vastgesteld/), content that never changes.
 """
 
+import dataclasses
 import re
 
 import markdown
 import pytest
 import yaml
 
-from macros.html_blocks import HtmlBlocks, PLACEHOLDER
-from macros.opendata import downloads
-from macros.render import Renderer
-from tests.project import ROOT
+from macros.render.html_blocks import END, START, HtmlBlocks
+from macros.render.parts import OPGAVE_PAGE, PARTS, PartContext
+from macros.render.renderer import TEMPLATES, Renderer
+from macros.view.site import load_site
+from tests.project import ADOPTED_DATA, ROOT
+
+# Stands in for the PDF, which only `pdf_grootte` asks for (its size).
+CONTEXT = PartContext(site_url="", programme_pdf=lambda: b"%PDF" * 15_000)
 
 
 def markdown_extensions():
@@ -35,71 +42,58 @@ class _AnyTagLoader(yaml.SafeLoader):
 _AnyTagLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
-def to_html(text: str) -> str:
+def to_html(text: str, kept_out: bool = False) -> str:
     names, settings = markdown_extensions()
-    return markdown.Markdown(extensions=names, extension_configs=settings).convert(text)
+    extensions = names + ([HtmlBlocks()] if kept_out else [])
+    return markdown.Markdown(extensions=extensions, extension_configs=settings).convert(text)
 
 
-@pytest.mark.parametrize("index", range(5))  # the five adopted opgaven
-def test_an_opgave_page_is_the_same_html_with_its_parts_kept_out_of_markdown(adopted, index):
-    entry = adopted.opgaven[index]
-    blocks = HtmlBlocks()
-
-    kept_out = blocks.restore(to_html(Renderer(adopted, blocks).opgave_page(entry.id, entry.path)))
-    through_markdown = to_html(Renderer(adopted).opgave_page(entry.id, entry.path))
-
-    assert len(blocks.parts) >= 9  # the title and section list, seven sections, budget, neighbours
-    assert kept_out == through_markdown
+def calls():
+    """(part, arguments, page) for every part in the registry and every way to call it."""
+    adopted = load_site(ADOPTED_DATA)
+    for part in [*PARTS.values(), OPGAVE_PAGE]:
+        for arguments in part.calls(adopted):
+            page = adopted.opgave(arguments[0]).path if part is OPGAVE_PAGE else f"{part.name}/"
+            yield pytest.param(part, arguments, page, id="-".join((part.name, *arguments)))
 
 
-# What each macro of a content page renders (macros/engine.py, define_env), by page.
-MACRO_OUTPUT = {
-    "opgave cards": ("", lambda renderer, page: renderer.opgave_cards(page)),
-    "introduction": ("", lambda renderer, page: renderer.introduction(page)),
-    "opgaven overview": ("opgaven/", lambda renderer, page: renderer.opgaven_overview(page)),
-    "about": ("over/", lambda renderer, page: renderer.about(page)),
-    "progress": ("voortgang/", lambda renderer, page: renderer.progress(page)),
-    "budget introduction": ("begroting/", lambda renderer, page: renderer.budget_introduction(page)),
-    "budget years": ("begroting/", lambda renderer, page: renderer.budget_years(page)),
-    "budget per opgave": ("begroting/", lambda renderer, page: renderer.budget_per_opgave(page)),
-    "budget comparison": ("begroting/", lambda renderer, page: renderer.budget_comparison(page)),
-    "cofinancing": ("begroting/", lambda renderer, page: renderer.cofinancing(page)),
-    "open data": ("begroting/", lambda renderer, page: renderer.open_data(page, downloads(renderer.site, ""))),
-    "partners": ("partners/", lambda renderer, page: renderer.render("indexes/partners.html", page)),
-    "funds": ("programmas-en-fondsen/", lambda renderer, page: renderer.render(
-        "indexes/programmes.html", page, entries=renderer.site.indexes.funds, jump_label="Alle fondsen")),
-    "target groups": ("doelgroepen/", lambda renderer, page: renderer.render("indexes/target_groups.html", page)),
-    "glossary": ("begrippen/", lambda renderer, page: renderer.render("indexes/glossary.html", page)),
-}
+@pytest.mark.parametrize("part, arguments, page", list(calls()))
+def test_every_page_part_is_the_same_html_with_its_parts_kept_out_of_markdown(adopted, part, arguments, page):
+    kept = Renderer(adopted, keep_html=True).part(part, page, *arguments, context=CONTEXT)
+    plain = Renderer(adopted).part(part, page, *arguments, context=CONTEXT)
+
+    assert to_html(kept, kept_out=True) == to_html(plain)
+    if part.template.endswith(".html") or "html_block" in (TEMPLATES / part.template).read_text(encoding="utf-8"):
+        assert START in kept, f"{part.template}: its HTML still goes through Markdown"
 
 
-@pytest.mark.parametrize("name", MACRO_OUTPUT)
-def test_what_a_macro_renders_is_the_same_html_with_its_parts_kept_out_of_markdown(adopted, name):
-    page, render = MACRO_OUTPUT[name]
-    blocks = HtmlBlocks()
+def test_every_part_of_the_registry_is_called_by_a_page_and_every_call_names_a_part():
+    called = {match for path in (ROOT / "content").rglob("*.md")
+              for match in re.findall(r"\{\{-?\s*([A-Za-z_]\w*)\s*\(", path.read_text(encoding="utf-8"))}
 
-    kept_out = blocks.restore(to_html(render(Renderer(adopted, blocks), page)))
-    through_markdown = to_html(render(Renderer(adopted), page))
-
-    assert blocks.parts
-    assert kept_out == through_markdown
+    assert called == set(PARTS)
 
 
 def test_only_the_headings_go_through_markdown(adopted):
     entry = adopted.opgaven[0]
-    blocks = HtmlBlocks()
 
-    page = Renderer(adopted, blocks).opgave_page(entry.id, entry.path)
+    page = Renderer(adopted, keep_html=True).part(OPGAVE_PAGE, entry.path, entry.id)
 
-    assert "<" not in re.sub(r'<div data-ekd-block="\d+"></div>', "", page)
-    assert page.count("\n## ") == len(adopted.sections) + 1  # and the budget
+    outside = re.sub(re.escape(START) + ".*?" + re.escape(END), "", page, flags=re.DOTALL)
+    lines = [line for line in outside.splitlines() if line.strip()]
+    assert page.count(START) >= 9  # the title and section list, seven sections, budget, neighbours
+    assert all(re.fullmatch(r"## .+ \{: #[\w-]+ \}", line) for line in lines), lines
+    anchors = {re.search(r"\{: #([\w-]+) \}", line)[1] for line in lines}
+    assert {section.anchor for section in adopted.sections} <= anchors
 
 
-def test_text_that_looks_like_a_placeholder_stays_text():
-    blocks = HtmlBlocks()
-    typed = PLACEHOLDER.format(0)  # as a staff member might type it into YAML, escaped by the templates
-    kept = blocks.keep("<p>echte inhoud</p>")
+def test_text_that_looks_like_a_marker_stays_text(adopted):
+    # As a staff member might type it into YAML; the templates escape it.
+    entry = adopted.opgaven[0]
+    record = entry.record.model_copy(update={"need": [f"{START}<b>vet</b>{END}", *entry.record.need[1:]]})
+    site = dataclasses.replace(adopted, opgaven=(dataclasses.replace(entry, record=record), *adopted.opgaven[1:]))
 
-    html = blocks.restore(f"<p>{typed.replace('<', '&lt;').replace('>', '&gt;')}</p>{kept.strip()}")
+    html = to_html(Renderer(site, keep_html=True).part(OPGAVE_PAGE, entry.path, entry.id), kept_out=True)
 
-    assert html == "<p>&lt;div data-ekd-block=\"0\"&gt;&lt;/div&gt;</p><p>echte inhoud</p>"
+    assert "&lt;!-- ekd:html --&gt;&lt;b&gt;vet&lt;/b&gt;&lt;!-- /ekd:html --&gt;" in html
+    assert "<b>vet</b>" not in html

@@ -107,8 +107,8 @@ def test_the_build_stops_on_an_unknown_partner(tmp_path):
     assert not (tmp_path / "site" / "index.html").exists()
 
 
-def test_a_new_partner_is_two_small_edits_and_links_both_ways(tmp_path):
-    project = copy_project(tmp_path / "project", data=ADOPTED_DATA)
+def test_a_new_partner_is_two_small_edits_and_links_both_ways(tmp_path, warm_cache):
+    project = copy_project(tmp_path / "project", data=ADOPTED_DATA, cache=warm_cache)
     change(project / "data", "organisaties.yaml", lambda c: c["organisaties"].append(
         {"id": "nieuwe-partner", "naam": "Nieuwe Partner", "afkorting": "NOM2"}))
     change(project / "data", "begrippen.yaml", lambda c: c["begrippen"].append(

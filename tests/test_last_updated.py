@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.dates import dutch_date
-from macros.last_updated import LastUpdated
+from macros.outputs.last_updated import LastUpdated
+from macros.render.dates import dutch_date
 from tests.project import ADOPTED_DATA, ENV, build, copy_project
 
 DUTCH_MONTHS = ("januari februari maart april mei juni juli augustus september oktober november december").split()
@@ -122,42 +122,67 @@ def test_every_page_says_when_it_was_last_updated_in_dutch(built_site, site):
         assert re.fullmatch(rf"\d{{1,2}} ({'|'.join(DUTCH_MONTHS)}) \d{{4}}", element.time.get_text())
 
 
+FIRST = datetime.date(2025, 1, 10)
+GLOSSARY_CHANGED = datetime.date(2025, 2, 5)
+PAGE_CHANGED = datetime.date(2025, 3, 20)
+PROGRAMME_CHANGED = datetime.date(2025, 6, 15)
+
+
 @pytest.fixture(scope="module")
 def history_build(tmp_path_factory):
-    """A copy (adopted data) with its own history: everything, then one page's Markdown, then programma.yaml."""
+    """A copy (adopted data) with its own history: everything, then only the glossary
+    (data/begrippen.yaml), then one page's Markdown, then programma.yaml."""
     root = tmp_path_factory.mktemp("history")
     project = copy_project(root / "project", data=ADOPTED_DATA)
     git(project, "init", "-q")
-    commit(project, "2025-01-10", ".")
-    overview = project / "content" / "opgaven" / "index.md"
-    overview.write_text(overview.read_text(encoding="utf-8") + "\nEen zin erbij.\n", encoding="utf-8")
-    commit(project, "2025-03-20", "content/opgaven/index.md")
-    programme = project / "data" / "programma.yaml"
-    programme.write_text(programme.read_text(encoding="utf-8") + "\n# Een opmerking erbij.\n", encoding="utf-8")
-    commit(project, "2025-06-15", "data/programma.yaml")
+    commit(project, FIRST.isoformat(), ".")
+    for path, day in (("data/begrippen.yaml", GLOSSARY_CHANGED), ("content/opgaven/index.md", PAGE_CHANGED),
+                      ("data/programma.yaml", PROGRAMME_CHANGED)):
+        addition = "\nEen zin erbij.\n" if path.endswith(".md") else "\n# Een opmerking erbij.\n"
+        (project / path).write_text((project / path).read_text(encoding="utf-8") + addition, encoding="utf-8")
+        commit(project, day.isoformat(), path)
     result = build(project, root / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"
 
 
+def shows_an_abbreviation(page: Path) -> bool:
+    article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article")
+    return article.find("abbr") is not None
+
+
 def test_a_page_shows_the_date_of_its_own_last_change(history_build):
-    assert shown_date(history_build / "opgaven" / "index.html") == datetime.date(2025, 3, 20)
+    assert shown_date(history_build / "opgaven" / "index.html") == PAGE_CHANGED
 
 
 def test_a_page_shows_the_date_of_the_data_it_shows(history_build):
     # "Over dit programma", the home page and the opgave pages show texts from programma.yaml.
     for url in ("over/", "", "opgaven/arbeidsmarkt/"):
-        assert shown_date(history_build / url / "index.html") == datetime.date(2025, 6, 15), url
+        assert shown_date(history_build / url / "index.html") == PROGRAMME_CHANGED, url
     assert last_updated(history_build / "over" / "index.html").get_text() == "Laatst bijgewerkt: 15 juni 2025"
 
 
 def test_a_page_keeps_its_date_when_data_it_does_not_show_changes(history_build):
-    # "Voortgang" shows only opgaven.yaml, unchanged since the first commit.
-    assert shown_date(history_build / "voortgang" / "index.html") == datetime.date(2025, 1, 10)
+    # "Voortgang" shows opgaven.yaml (and the glossary's tooltips, if any), not programma.yaml.
+    page = history_build / "voortgang" / "index.html"
+    assert shown_date(page) == (GLOSSARY_CHANGED if shows_an_abbreviation(page) else FIRST)
 
 
-def test_a_build_without_git_history_uses_source_date_epoch(tmp_path):
-    project = copy_project(tmp_path / "project", data=ADOPTED_DATA)  # no .git: like a build from a tarball
+def test_a_glossary_change_re_dates_every_page_that_shows_an_abbreviation(history_build):
+    pages = built_pages(history_build)
+    with_abbreviations = [page for page in pages if shows_an_abbreviation(page)]
+    assert len(with_abbreviations) > len(pages) / 2  # hand-written pages and data text alike
+
+    for page in pages:
+        if shows_an_abbreviation(page):
+            assert shown_date(page) >= GLOSSARY_CHANGED, page
+        else:
+            assert shown_date(page) != GLOSSARY_CHANGED, page
+
+
+def test_a_build_without_git_history_uses_source_date_epoch(tmp_path, warm_cache):
+    # No .git: like a build from a tarball.
+    project = copy_project(tmp_path / "project", data=ADOPTED_DATA, cache=warm_cache)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
          "-d", str(tmp_path / "site")],

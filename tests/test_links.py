@@ -1,6 +1,6 @@
 """Zero broken links: every link and #anchor in the built site leads somewhere.
 
-macros/links.py reads the finished site directory; the build fails when it finds a
+macros/outputs/links.py reads the finished site directory; the build fails when it finds a
 link that leads nowhere on this site. Links to other hosts are not fetched.
 """
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.links import BrokenLink, broken_links, report
+from macros.outputs.links import BrokenLink, broken_links, report
 from tests.project import ADOPTED_DATA, build, copy_project
 
 SITE_URL = "https://example.org/"
@@ -253,10 +253,10 @@ def test_the_check_of_the_built_site_sees_its_navigation_and_link_previews(built
 
 
 @pytest.fixture(scope="module")
-def build_with_broken_links(tmp_path_factory):
+def build_with_broken_links(tmp_path_factory, warm_cache):
     """A build of a copy (adopted data) whose page content/over.md has two raw HTML links that lead nowhere."""
     root = tmp_path_factory.mktemp("broken-links")
-    project = copy_project(root / "project", data=ADOPTED_DATA)
+    project = copy_project(root / "project", data=ADOPTED_DATA, cache=warm_cache)
     page = project / "content" / "over.md"
     page.write_text(page.read_text(encoding="utf-8") + (
         '\n<p><a href="../begroting/#bestaat-niet">x</a> en <a href="../bestaat-niet/">y</a></p>\n'

@@ -14,8 +14,8 @@ ADOPTED_TOTAL_2025 = 11_298_457
 NEW_AMOUNT = 123_456
 
 
-def test_a_sixth_opgave_gets_its_page_nav_entry_card_and_budget(tmp_path):
-    project = copy_project(tmp_path / "project", data=ADOPTED_DATA)
+def test_a_sixth_opgave_gets_its_page_nav_entry_card_and_budget(tmp_path, warm_cache):
+    project = copy_project(tmp_path / "project", data=ADOPTED_DATA, cache=warm_cache)
     path = project / "data" / "opgaven.yaml"
     content = read_yaml(path)
     sixth = copy.deepcopy(content["opgaven"][0])

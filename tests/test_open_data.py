@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from macros.opendata import BUDGET_COLUMNS, LICENCE_URL
+from macros.outputs.opendata import BUDGET_COLUMNS, LICENCE_URL
 from tests.builds import Built, adopted_build, built  # noqa: F401 (fixtures)
 from tests.text import squash
 
@@ -110,6 +110,27 @@ def test_the_adopted_budget_json(adopted_build):
     ibdo = next(line for line in data["vergelijking"][0]["regels"] if line["id"] == "ibdo")
     assert ibdo["bedrag"] == {"2024": 931_038, "2025": 950_000}
     assert ibdo["verschil"] == 18_962
+    dtz = next(line for line in data["vergelijking"][0]["regels"] if line["id"] == "bedrijvenregeling-dtz")
+    assert (dtz["soort"], dtz["bedrag"], dtz["verschil"]) == ("vervallen", {"2024": 1_250_000, "2025": None}, -1_250_000)
+    assert data["vergelijking"][0]["verschil"] == -2_566_710
+
+
+def test_the_budget_json_compares_every_line_and_adds_up(built):
+    data = read_json(built, "begroting.json")
+    years = built.raw("budgetten.yaml")["jaren"]
+    assert len(data["vergelijking"]) == len(years) - 1
+    for comparison, earlier, later in zip(data["vergelijking"], years, years[1:]):
+        before = {line["id"]: amount(line) for group in earlier["groepen"] for line in group["regels"]}
+        after = {line["id"]: amount(line) for group in later["groepen"] for line in group["regels"]}
+        lines = {line["id"]: line for line in comparison["regels"]}
+        assert len(lines) == len(comparison["regels"])
+        assert set(lines) == set(before) | set(after)
+        for line_id, line in lines.items():
+            assert line["soort"] == ("in_beide_jaren" if line_id in before and line_id in after
+                                     else "nieuw" if line_id in after else "vervallen")
+            assert line["bedrag"] == {str(earlier["jaar"]): before.get(line_id), str(later["jaar"]): after.get(line_id)}
+        assert sum(line["verschil"] or 0 for line in lines.values()) == comparison["verschil"] == (
+            later["vastgesteld_totaal"] - earlier["vastgesteld_totaal"])
 
 
 def test_the_opgaven_csv_has_each_opgave_with_its_budget(built):

@@ -3,11 +3,14 @@
 Content tests: each checks the real data (PROJECT) against the page built from it.
 """
 
+import copy
+
 import pytest
 
-from macros.engine import MAX_OPGAVEN_IN_NAV
-from macros.sections import SECTIONS
-from macros.view import load_site_cached
+from macros.data.sections import SECTIONS
+from macros.engine.site_build import MAX_OPGAVEN_IN_NAV
+from macros.view.site import load_site_cached
+from tests.browser.conftest import built_pages
 from tests.project import PROJECT
 from tests.text import section_text, squash, visible_text
 
@@ -94,8 +97,23 @@ def test_about_page_has_the_programme_texts(site, page):
         assert squash(programme.aspects.of(section)) in text
 
 
-@pytest.mark.parametrize("opgave", OPGAVEN, ids=lambda o: o.id)
-def test_each_section_explains_itself(opgave, site, page):
-    soup = page(opgave.path)
+def test_section_explanations_are_on_the_site_once(site, built_site, page):
+    """The programme's explanation of each section is shown word for word on one page of the
+    site ("Over dit programma", test above), not again before the section on every opgave page."""
+    texts = {path: shown_text(page(path)) for path in built_pages(built_site)}
+    opgave_paths = {opgave.path for opgave in site.opgaven}
     for section in SECTIONS:
-        assert squash(site.programme.aspects.of(section)) in section_text(soup, section.anchor)
+        explanation = squash(site.programme.aspects.of(section))
+        places = {path: text.count(explanation) for path, text in texts.items() if explanation in text}
+        assert not opgave_paths & set(places), (
+            f"de uitleg bij '{section.heading}' staat op opgavepagina's: {sorted(opgave_paths & set(places))}")
+        assert sum(places.values()) == 1, (
+            f"de uitleg bij '{section.heading}' staat niet precies één keer op de site: {places}")
+
+
+def shown_text(soup) -> str:
+    """The text a reader sees in the body of a page (scripts and styles left out)."""
+    body = copy.copy(soup.body)  # the parsed page is shared with other tests: change a copy
+    for hidden in body(["script", "style", "template", "noscript"]):
+        hidden.decompose()
+    return squash(visible_text(body))

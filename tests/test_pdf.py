@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from macros.formatting import number
-from macros.pdf import PATH, programme_pdf
+from macros.outputs.pdf import PATH, programme_pdf
+from macros.render.formatting import number
 from tests.builds import built  # noqa: F401 (a fixture)
 from tests.project import ADOPTED_DATA, read_yaml
 
@@ -133,7 +133,7 @@ def test_copied_text_has_no_control_characters(text):
 
 
 def test_markup_in_the_data_shows_literally_in_the_pdf(tmp_path):
-    from macros.view import load_site
+    from macros.view.site import load_site
     from tests.project import copy_project, write_yaml
 
     project = copy_project(tmp_path / "project", data=ADOPTED_DATA)

@@ -18,9 +18,9 @@ OLD, NEW = "arbeidsmarkt", "arbeidsmarkt-en-onderwijs"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
-def build_with_renamed_slug(root: Path) -> Path:
+def build_with_renamed_slug(root: Path, cache: Path | None = None) -> Path:
     """A build of the adopted data in which opgave 2 moved from /opgaven/arbeidsmarkt/ to a new slug."""
-    project = copy_project(root / "project", data=ADOPTED_DATA)
+    project = copy_project(root / "project", data=ADOPTED_DATA, cache=cache)
     path = project / "data" / "opgaven.yaml"
     content = read_yaml(path)
     opgave = next(o for o in content["opgaven"] if o["slug"] == OLD)
@@ -32,9 +32,9 @@ def build_with_renamed_slug(root: Path) -> Path:
     return root / "site"
 
 
-@pytest.fixture(scope="module")
-def renamed(tmp_path_factory) -> Path:
-    return build_with_renamed_slug(tmp_path_factory.mktemp("renamed"))
+@pytest.fixture
+def renamed(renamed_site) -> Path:
+    return renamed_site  # built once for this module and the browser test (tests/conftest.py)
 
 
 def soup_of(path: Path) -> BeautifulSoup:

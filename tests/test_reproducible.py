@@ -78,8 +78,8 @@ def test_sitemap_dates_come_from_the_commit_not_from_the_clock(two_builds):
     assert gzip.decompress(compressed).decode("utf-8") == sitemap
 
 
-def test_an_explicit_source_date_epoch_wins(tmp_path):
-    project = copy_with_build_tool(tmp_path / "project")
+def test_an_explicit_source_date_epoch_wins(tmp_path, warm_cache):
+    project = copy_with_build_tool(tmp_path / "project", cache=warm_cache)
     epoch = int(datetime(2024, 6, 1, tzinfo=timezone.utc).timestamp())
     result = run_build_tool(project, {**ENV, "SOURCE_DATE_EPOCH": str(epoch)})
 

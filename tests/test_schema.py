@@ -11,8 +11,8 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from macros.schema import SCHEMA_DIR, build_schema, modeline, schema_file_name, stale
-from macros.view import DATA_FILES
+from macros.data.files import DATA_FILES
+from macros.data.schema import SCHEMA_DIR, build_schema, modeline, schema_file_name, stale
 from tests.project import ADOPTED_DATA, PROJECT
 
 # The real data files (content tests) and the adopted opgaven, a known valid file to break on purpose.

@@ -35,8 +35,8 @@ def broken(text: str) -> tuple[str, int]:
 
 
 @pytest.fixture
-def project(tmp_path) -> Path:
-    return copy_project(tmp_path / "project", data=ADOPTED_DATA)
+def project(tmp_path, warm_cache) -> Path:
+    return copy_project(tmp_path / "project", data=ADOPTED_DATA, cache=warm_cache)
 
 
 @pytest.fixture
@@ -110,7 +110,7 @@ def is_site(html: str) -> bool:
 def report_lines(data_dir: Path) -> list[str]:
     """What `make check` says about this data, line by line."""
     result = check(data_dir)
-    assert result.returncode != 0, "macros.check accepted the broken data"
+    assert result.returncode != 0, "macros.data.check accepted the broken data"
     return [line.strip().removeprefix("- ") for line in result.stderr.splitlines() if line.strip()]
 
 

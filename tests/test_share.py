@@ -11,8 +11,9 @@ from urllib.parse import urlsplit
 import pytest
 from PIL import Image
 
-from macros.previews import has_glyphs, preview_image
-from macros.section_links import label_section_links
+from macros.outputs.previews import has_glyphs, preview_image
+from macros.render.section_links import label_section_links
+from macros.render.share import opgave_description, shorten
 from tests.project import ADOPTED_DATA, PROJECT, build, copy_project, read_yaml, write_yaml
 from tests.text import squash
 
@@ -79,20 +80,58 @@ def test_each_opgave_has_its_own_preview_with_its_title(page):
         soup = page(f"opgaven/{record['slug']}/")
         image = meta(soup, "property", "og:image")
         assert image.endswith(f"/assets/previews/{record['slug']}.png")
-        assert f"Opgave {number}: {squash(record['titel'])}" in meta(soup, "property", "og:title")
-        description = meta(soup, "property", "og:description")
-        assert description and squash(record["nut_en_noodzaak"][0]).startswith(description)
+        title = meta(soup, "property", "og:title")
+        assert f"Opgave {number}: {squash(record['titel'])}".startswith(title.removesuffix("…")), title
+        assert f"Opgave {number}: {squash(record['titel'])}" in meta(soup, "property", "og:image:alt")
         images.add(image)
     assert len(images) == len(records)
 
 
-def test_the_preview_description_is_the_first_sentence_of_nut_en_noodzaak(adopted_page):
-    assert meta(adopted_page("opgaven/arbeidsmarkt/"), "property", "og:description") == (
-        "De krapte op de arbeidsmarkt raakt inmiddels alle sectoren."
+@pytest.mark.content
+def test_every_preview_title_is_shorter_than_70_characters(built_site, page):
+    for url in content_pages(built_site):
+        soup = page(url)
+        for attribute, key in (("property", "og:title"), ("name", "twitter:title")):
+            title = meta(soup, attribute, key)
+            assert title and len(title) < 70, f"{url}: {key} heeft {len(title or '')} tekens: {title}"
+
+
+@pytest.mark.content
+def test_an_opgave_preview_says_what_the_province_does_there(site, page):
+    for entry in site.opgaven:
+        soup = page(f"opgaven/{entry.slug}/")
+        description = meta(soup, "property", "og:description")
+        assert description == meta(soup, "name", "twitter:description") == meta(soup, "name", "description")
+        assert len(description) <= 200, description
+        activities = [item.text for group in entry.record.activities for item in group.items]
+        if activities:
+            assert f" werkt aan {len(activities)} activiteit" in description, description
+            # the first activity, perhaps cut short at a word: its first three words are there
+            assert " ".join(squash(activities[0]).split()[1:4]) in description, description
+        year = site.budget.opgave_year
+        if year is not None and site.budget.group_for(entry.id) is not None:
+            assert f"Budget {year.year}: €" in description, description
+
+
+def test_the_preview_description_names_the_activities_and_the_budget(adopted_page):
+    soup = adopted_page("opgaven/arbeidsmarkt/")
+    assert meta(soup, "property", "og:description") == (
+        "De provincie werkt aan 5 activiteiten, zoals faciliteren van het dashboard "
+        "Arbeidsmarktinzicht en ondersteuning van het project Talent in de Regio. Budget 2025: € 687.084."
     )
-    assert meta(adopted_page("opgaven/arbeidsmarkt/"), "property", "og:title") == (
-        "Opgave 2: Samenwerken aan een toekomstbestendige arbeidsmarkt - Economische Koers Drenthe 2024-2025"
-    )
+    # with the site's name the title would be 99 characters: the page title alone
+    assert meta(soup, "property", "og:title") == "Opgave 2: Samenwerken aan een toekomstbestendige arbeidsmarkt"
+    assert meta(adopted_page("begroting/"), "property", "og:title") == "Begroting - Economische Koers Drenthe 2024-2025"
+
+
+def test_a_long_description_is_cut_at_a_word_and_keeps_the_budget(adopted):
+    for entry in adopted.opgaven:
+        for limit in (120, 160, 200):
+            text = opgave_description(adopted, entry, limit)
+            assert len(text) <= limit and text.endswith(".") and "Budget 2025: €" in text, text
+            assert "  " not in text and " …" not in text, text
+    assert shorten("een twee drie vier", 12) == "een twee…"
+    assert shorten("een twee", 12) == "een twee"
 
 
 @pytest.mark.content
@@ -100,16 +139,19 @@ def test_pages_without_their_own_image_use_the_site_preview(page):
     assert meta(page("begroting/"), "property", "og:image").endswith("/assets/previews/site.png")
 
 
-def test_preview_text_from_data_is_escaped_once(tmp_path):
-    project = copy_project(tmp_path / "project", data=ADOPTED_DATA)
+def test_preview_text_from_data_is_escaped_once(tmp_path, warm_cache):
+    project = copy_project(tmp_path / "project", data=ADOPTED_DATA, cache=warm_cache)
     data = read_yaml(project / "data" / "opgaven.yaml")
     data["opgaven"][0]["titel"] = 'Wonen & "werken" <b>nu</b>'
+    data["opgaven"][0]["activiteiten"] = [{"items": ['Bouwen & "wonen" <i>samen</i>']}]
     write_yaml(project / "data" / "opgaven.yaml", data)
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     slug = data["opgaven"][0]["slug"]
     html = (tmp_path / "site" / "opgaven" / slug / "index.html").read_text(encoding="utf-8")
-    assert 'content="Opgave 1: Wonen &amp; &#34;werken&#34; &lt;b&gt;nu&lt;/b&gt; - ' in html.replace("&quot;", "&#34;")
+    html = html.replace("&quot;", "&#34;")
+    assert 'content="Opgave 1: Wonen &amp; &#34;werken&#34; &lt;b&gt;nu&lt;/b&gt; - ' in html
+    assert 'content="De provincie werkt aan 1 activiteit: bouwen &amp; &#34;wonen&#34; &lt;i&gt;samen&lt;/i&gt;.' in html
 
 
 @pytest.mark.content

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.view import DATA_FILES
+from macros.data.files import DATA_FILES
 from tests.project import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
@@ -88,4 +88,4 @@ def test_pre_commit_runs_the_data_check_on_data_files():
     for name in DATA_FILES:
         assert re.search(check["files"], f"data/{name}"), name
     assert not re.search(check["files"], "content/index.md")
-    assert re.search(hooks["schema-up-to-date"]["files"], "macros/models/opgaven.py")
+    assert re.search(hooks["schema-up-to-date"]["files"], "macros/data/models/opgaven.py")

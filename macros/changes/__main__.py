@@ -13,9 +13,9 @@ from pathlib import Path
 
 from .compare import compare
 from .markdown import render
-from ..problems import DataError
-from ..revisions import ROOT, RevisionError, data_at, describe
-from ..view import Site, load_site
+from ..data.problems import DataError
+from ..data.revisions import ROOT, RevisionError, data_at, describe
+from ..view.site import Site, load_site
 
 DEFAULT_BASE = "main"
 

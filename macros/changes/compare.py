@@ -1,8 +1,8 @@
 """What changes for a reader between two versions of the data: the one comparison behind
 `make diff`, and later the change history and its feed.
 
-`compare(old, new)` takes two resolved views (macros/view.py) and returns plain frozen
-dataclasses, in the order the site shows things; renderers (macros/changes_markdown.py)
+`compare(old, new)` takes two resolved views (macros/view/site.py) and returns plain frozen
+dataclasses, in the order the site shows things; renderers (markdown.py, html.py, feed.py)
 turn them into words. Only what a reader can see counts: values are compared after
 whitespace is collapsed, so YAML comments, layout and re-wrapped text are no change.
 """
@@ -12,14 +12,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..budget import Budget, Group, Line, Year, difference
-from ..indexes import REFERRING_SECTIONS, sort_key
-from ..models.progress import ProgressItem
-from ..models.programma import Passage
-from ..sections import SECTIONS, Section
+from ..view.budget import Budget, Group, Line, Year, difference
+from ..view.indexes import REFERRING_SECTIONS, sort_key
+from ..data.models.progress import ProgressItem
+from ..data.models.programme import Passage
+from ..data.sections import SECTIONS, Section
 from .text_diff import Chunk, pair_items, plain, reordered, word_diff
-from ..urls import opgave_path
-from ..view import OpgaveEntry, Site
+from ..view.urls import opgave_path
+from ..view.site import OpgaveEntry, Site
 
 ADDED, REMOVED, CHANGED, MOVED = "added", "removed", "changed", "moved"
 REDIRECT_REMOVED = "redirect_removed"  # an old address that sent readers on no longer does
@@ -104,6 +104,7 @@ class PageChange:
     old_path: str | None
     new_path: str | None
     redirect: str | None = None  # where the old address now leads; None when it leads nowhere
+    id: str | None = None  # the opgave's id (the change history files a change under its opgave)
 
     @property
     def broken(self) -> bool:
@@ -121,6 +122,7 @@ class LineChange:
     new_amount: int | None  # meaningless for REMOVED
     group: str  # the group title (the old one when removed)
     old_group: str | None = None  # set only when the line moved to another group
+    opgaven: tuple[str, ...] = ()  # ids of the opgaven whose groups the line is or was in
 
     @property
     def difference(self) -> int | None:
@@ -140,6 +142,7 @@ class GroupTotal:
     new: int | None
     added: bool = False  # the group is new
     removed: bool = False  # the group is gone
+    opgave: str | None = None  # the id of the opgave the group is about, if any
 
 
 @dataclass(frozen=True)
@@ -262,18 +265,19 @@ def page_changes(old: Site, new: Site) -> tuple[PageChange, ...]:
     for entry in new.opgaven:
         before = old_by_id.get(entry.id)
         if before is None:
-            changes.append(PageChange(ADDED, entry.title, entry.label, None, entry.path))
+            changes.append(PageChange(ADDED, entry.title, entry.label, None, entry.path, id=entry.id))
         elif before.slug != entry.slug:
             redirect = entry.path if before.slug in entry.record.previous_slugs else None
-            changes.append(PageChange(MOVED, entry.title, entry.label, before.path, entry.path, redirect))
+            changes.append(PageChange(MOVED, entry.title, entry.label, before.path, entry.path, redirect,
+                                      id=entry.id))
     for entry in old.opgaven:
         if entry.id not in new_ids:
             target = redirects.get(entry.slug)
             changes.append(PageChange(REMOVED, entry.title, entry.label, entry.path, None,
-                                      target.path if target else None))
+                                      target.path if target else None, id=entry.id))
     addresses = {slug for entry in new.opgaven for slug in (entry.slug, *entry.record.previous_slugs)}
     for entry in old.opgaven:
-        changes += [PageChange(REDIRECT_REMOVED, entry.title, entry.label, opgave_path(slug), None)
+        changes += [PageChange(REDIRECT_REMOVED, entry.title, entry.label, opgave_path(slug), None, id=entry.id)
                     for slug in entry.record.previous_slugs if slug not in addresses]
     return tuple(changes)
 
@@ -424,13 +428,19 @@ def _lines_by_id(year: Year | None) -> dict[str, tuple[Line, Group]]:
     return {line.id: (line, group) for group in year.groups for line in group.lines}
 
 
+def _group_opgave(group: Group) -> tuple[str, ...]:
+    return (group.opgave.id,) if group.opgave is not None else ()
+
+
 def _line_change(old: tuple[Line, Group] | None, new: tuple[Line, Group] | None) -> LineChange | None:
     if old is None:
         line, group = new
-        return LineChange(ADDED, line.id, plain(line.name), None, None, line.amount, plain(group.title))
+        return LineChange(ADDED, line.id, plain(line.name), None, None, line.amount, plain(group.title),
+                          opgaven=_group_opgave(group))
     if new is None:
         line, group = old
-        return LineChange(REMOVED, line.id, plain(line.name), None, line.amount, None, plain(group.title))
+        return LineChange(REMOVED, line.id, plain(line.name), None, line.amount, None, plain(group.title),
+                          opgaven=_group_opgave(group))
     (old_line, old_group), (new_line, new_group) = old, new
     renamed = plain(old_line.name) != plain(new_line.name)
     moved = _group_key(old_group) != _group_key(new_group)
@@ -439,6 +449,7 @@ def _line_change(old: tuple[Line, Group] | None, new: tuple[Line, Group] | None)
     return LineChange(
         CHANGED, new_line.id, plain(new_line.name), plain(old_line.name) if renamed else None,
         old_line.amount, new_line.amount, plain(new_group.title), plain(old_group.title) if moved else None,
+        opgaven=tuple(dict.fromkeys(_group_opgave(new_group) + _group_opgave(old_group))),
     )
 
 
@@ -460,11 +471,16 @@ def _affected_groups(old: Year | None, new: Year | None, lines: Iterable[LineCha
         if key in keys:
             before = old_groups.get(key)
             totals.append(GroupTotal(plain(group.title), before.subtotal if before else None, group.subtotal,
-                                     added=before is None))
+                                     added=before is None, opgave=_opgave_id(group)))
     for key, group in old_groups.items():
         if key in keys and key not in new_groups:
-            totals.append(GroupTotal(plain(group.title), group.subtotal, None, removed=True))
+            totals.append(GroupTotal(plain(group.title), group.subtotal, None, removed=True,
+                                     opgave=_opgave_id(group)))
     return tuple(totals)
+
+
+def _opgave_id(group: Group) -> str | None:
+    return group.opgave.id if group.opgave is not None else None
 
 
 # ---------------------------------------------------------------- registers
@@ -538,6 +554,7 @@ def programme_changes(old: Site, new: Site) -> tuple[PartChanges, ...]:
     parts = (
         PartChanges("titel", _present(text_change(before.title, after.title, field="titel"))),
         PartChanges("periode", _present(text_change(before.period, after.period, field="periode"))),
+        PartChanges("provincie", _present(text_change(before.province, after.province, field="provincie"))),
         PartChanges("opzet", passage_changes(before.introduction, after.introduction)),
         PartChanges("aspecten", _present(*aspects)),
         PartChanges("cofinanciering", passage_changes(before.cofinancing, after.cofinancing)),

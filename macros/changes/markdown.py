@@ -8,14 +8,14 @@ words **bold**.
 import re
 from collections.abc import Iterable, Sequence
 
-from ..budget import difference
+from ..view.budget import difference
 from .compare import (
     ADDED, CHANGED, MOVED, REDIRECT_REMOVED, REMOVED, BudgetChanges, Changes, EntryChange, ItemChange, LineChange, LinkChange,
     OpgaveChanges, PageChange, PartChanges, Progress, SectionChanges, YearChanges,
 )
-from ..dates import dutch_date
-from ..formatting import NO_BUDGET_WORDS, euro, euro_difference
-from ..sections import SECTIONS
+from ..render.dates import dutch_date
+from ..render.formatting import NO_BUDGET_WORDS, euro, euro_difference
+from ..data.sections import SECTIONS
 from .text_diff import DELETE, EQUAL, INSERT, Chunk
 
 TITLE = "Wat verandert er op de site?"
@@ -36,6 +36,7 @@ _REGISTER_NOUNS = {"organisatie": "de organisatie", "programma": "het programma"
 _PARTS = {
     "titel": "Titel",
     "periode": "Periode",
+    "provincie": "Provincie",
     "opzet": "Opzet",
     "aspecten": "Uitleg bij de onderdelen van een opgave",
     "cofinanciering": "Cofinanciering",
@@ -166,7 +167,7 @@ def _section(section: SectionChanges) -> list[str]:
     return lines
 
 
-_FIELDS = {"kop": "Kop", "titel": "Titel", "periode": "Periode", "bijschrift": "Bijschrift"}
+_FIELDS = {"kop": "Kop", "titel": "Titel", "periode": "Periode", "provincie": "Provincie", "bijschrift": "Bijschrift"}
 
 
 def _item(item: ItemChange) -> list[str]:

@@ -7,11 +7,12 @@ programme. Reads the committed file with the same safe loader as the data itself
 
 from typing import Any
 
-from .formatting import euro
-from .loader import Document, parse_document
-from .models.budgetten import NO_BUDGET_WORD
-from .problems import DataError, value_at
-from .revisions import committed_text
+from macros.data import messages
+from macros.data.loader import Document, parse_document
+from macros.data.models.budget import NO_BUDGET_WORD
+from macros.data.problems import DataError, value_at
+from macros.data.revisions import committed_text
+from macros.render.formatting import euro
 
 
 def amounts_changed_since_commit(document: Document, year_loc: tuple) -> str:
@@ -25,22 +26,22 @@ def amounts_changed_since_commit(document: Document, year_loc: tuple) -> str:
     new_ids = set()
     for line_loc, line_id, amount in _amounts_with_loc(year, year_loc):
         new_ids.add(line_id)
-        where = f"regel {document.line_of(line_loc + ('bedrag',))}"
+        where = messages.AT_BUDGET_LINE.format(line=document.line_of(line_loc + ("bedrag",)))
         if line_id not in old_amounts:
-            changes.append(f"{where} (begrotingsregel '{line_id}' is nieuw: {_show(amount)})")
+            changes.append(messages.NEW_LINE.format(where=where, id=line_id, amount=_show(amount)))
         elif old_amounts[line_id] != amount:
-            changes.append(f"{where} (begrotingsregel '{line_id}': was {_show(old_amounts[line_id])}, "
-                           f"nu {_show(amount)})")
-    changes += [f"begrotingsregel '{line_id}' is weggehaald (was {_show(amount)})"
+            changes.append(messages.CHANGED_AMOUNT.format(where=where, id=line_id, before=_show(old_amounts[line_id]),
+                                                          after=_show(amount)))
+    changes += [messages.REMOVED_LINE.format(id=line_id, amount=_show(amount))
                 for line_id, amount in old_amounts.items() if line_id not in new_ids]
     if changes:
         one = len(changes) == 1
-        return (f"Sinds {since} {'veranderde dit bedrag' if one else 'veranderden deze bedragen'} "
-                f"van {year['jaar']}: {'; '.join(changes)}. "
-                f"Kijk {'dat bedrag' if one else 'die bedragen'} eerst na.")
-    sentence = f"Geen bedrag van {year['jaar']} is anders dan in {since}."
+        return messages.AMOUNTS_CHANGED.format(
+            since=since, changed=messages.AMOUNT_CHANGED_ONE if one else messages.AMOUNTS_CHANGED_MANY,
+            year=year["jaar"], changes="; ".join(changes), which=messages.THAT_AMOUNT if one else messages.THOSE_AMOUNTS)
+    sentence = messages.NO_AMOUNT_CHANGED.format(year=year["jaar"], since=since)
     if before.get("vastgesteld_totaal") != year.get("vastgesteld_totaal"):
-        sentence += f" Het vastgestelde totaal wel: dat was {_show(before.get('vastgesteld_totaal'))}."
+        sentence += messages.TOTAL_CHANGED.format(total=_show(before.get("vastgesteld_totaal")))
     return sentence
 
 
@@ -51,9 +52,9 @@ def _committed_year(document: Document, number: Any) -> tuple[dict | None, str]:
     in a pull request's CI run), with the commit before, so the edit is still named."""
     if document.path is None or number is None:
         return None, ""
-    text, since = committed_text(document.path, "HEAD"), "de laatste commit"
+    text, since = committed_text(document.path, "HEAD"), messages.SINCE_LAST_COMMIT
     if text is not None and text == document.path.read_text(encoding="utf-8"):
-        text, since = committed_text(document.path, "HEAD~1"), "de vorige commit"
+        text, since = committed_text(document.path, "HEAD~1"), messages.SINCE_PREVIOUS_COMMIT
     if text is None:
         return None, ""
     try:
@@ -80,7 +81,7 @@ def _amounts(year: dict):
 
 def _show(amount: Any) -> str:
     if amount == NO_BUDGET_WORD:
-        return "geen budget"
+        return messages.NO_BUDGET
     if isinstance(amount, int) and not isinstance(amount, bool):
         return euro(amount)
-    return "niets" if amount is None else f"'{amount}'"
+    return messages.NOTHING if amount is None else f"'{amount}'"

@@ -1,10 +1,12 @@
-"""`python -m macros.check [data-dir]`: validate all data without building the site."""
+"""`python -m macros.data.check [data-dir]`: validate all data without building the site."""
 
 import sys
 from pathlib import Path
 
-from .problems import DataError
-from .view import DATA_DIR, load_site
+from macros.data import messages
+from macros.data.files import DATA_DIR
+from macros.data.problems import DataError
+from macros.view.site import load_site
 
 
 def main(argv: list[str]) -> int:
@@ -14,7 +16,7 @@ def main(argv: list[str]) -> int:
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    print(f"De data is in orde: {len(site.opgaven)} opgaven.")
+    print(messages.DATA_IS_FINE.format(count=len(site.opgaven)))
     return 0
 
 

@@ -4,7 +4,7 @@ Staff edit these files by hand, so the reader refuses what PyYAML would silently
 accept, execute or crash on: duplicate keys (PyYAML keeps the last), tags such as
 `!!python/object`, alias bombs, nesting so deep that the parser overflows its stack,
 huge files, tabs and bytes that are not UTF-8. Every refusal says, in Dutch, on
-which line the problem is and what was expected.
+which line the problem is and what was expected (the words are in messages.py).
 """
 
 import re
@@ -14,7 +14,8 @@ from typing import Any
 
 import yaml
 
-from .problems import DataError, Problem, locate
+from macros.data import messages
+from macros.data.problems import DataError, Problem, locate
 
 try:  # libyaml parses about ten times faster; fall back to pure Python when absent
     from yaml import CSafeLoader as _Loader
@@ -40,56 +41,8 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:seq",
 }
 
-# A field typed less far in than the fields of its record, inside a list of records,
-# makes PyYAML miss a '-'; its hint below would then wrongly suggest adding one.
-_UNDERINDENTED_FIELD = (
-    "de regel springt minder ver in dan de velden van zijn blok",
-    "zet de regel precies even ver in als het veld erboven (met spaties)",
-)
+# A "key: value" line rather than a list item (for messages.UNDERINDENTED_FIELD).
 _FIELD_ROW = re.compile(r"^\s*[^\s#'\"-][^:#]*:(\s|$)")
-
-# What PyYAML's syntax errors mean for someone editing the file, by a fragment of
-# PyYAML's own (English) description of the problem. Some problems are only noticed
-# lines later (an unclosed quote at the end of the file): those point at where the
-# construct began (PyYAML's "context"), marked here with True.
-_SYNTAX_HINTS = (
-    ("mapping values are not allowed",
-     "er staat een dubbele punt (:) op een plek waar YAML dat niet verwacht. Meestal staat er "
-     "een dubbele punt in een tekst, of springt een regel verder in dan de regel erboven",
-     "zet een tekst met een dubbele punt tussen aanhalingstekens, en laat sleutels in hetzelfde "
-     "blok even ver inspringen", False),
-    ("end of stream",
-     "een tekst tussen aanhalingstekens wordt niet afgesloten",
-     "sluit de tekst af met hetzelfde aanhalingsteken (' of \") als waarmee hij begint", True),
-    ("did not find expected key",
-     "de inspringing klopt niet: deze regel springt minder ver in dan de regels van zijn blok",
-     "sleutels in hetzelfde blok springen precies even ver in (met spaties)", False),
-    ("did not find expected '-' indicator",
-     "de inspringing van een lijst klopt niet",
-     "elke regel van een lijst begint met '- ' en springt even ver in als de regels erboven", False),
-    ("could not find expected ':'",
-     "een sleutel zonder dubbele punt, of een tekst die op een nieuwe regel doorloopt zonder "
-     "verder in te springen",
-     "'sleutel: waarde'; loopt een tekst door op de volgende regel, spring die regel dan verder in", True),
-    ("undefined alias",
-     "een * verwijst naar een anker (&) dat niet bestaat",
-     "schrijf de tekst gewoon uit, zonder & en *", False),
-    ("another document",
-     "het bestand bevat meer dan één YAML-document (een regel met ---)",
-     "één document per bestand: haal de regel met --- weg", False),
-    ("cannot start any token",
-     "een waarde begint met een teken dat in YAML een betekenis heeft, zoals @, ` of %",
-     "zet de tekst tussen aanhalingstekens", False),
-    ("unknown escape character",
-     "een \\ (backslash) in een tekst tussen dubbele aanhalingstekens",
-     "gebruik enkele aanhalingstekens (') rond een tekst met een \\", False),
-    ("did not find expected ','",
-     "een lijst [ ... ] of blok { ... } op één regel wordt niet goed afgesloten",
-     "sluit met ] of }, of schrijf de lijst uit met een '- ' per regel", True),
-    ("duplicate anchor",
-     "hetzelfde anker (&) staat twee keer in het bestand",
-     "schrijf de tekst gewoon uit, zonder & en *", False),
-)
 
 # Keys typed as a word that YAML would turn into another type.
 _WORD_KEY_TAGS = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"}
@@ -120,26 +73,17 @@ def load_document(path: Path, name: str | None = None) -> Document:
     """Load one YAML file; raise DataError with a Dutch message when it cannot be read."""
     name = name or path.name
     if not path.is_file():
-        raise DataError([Problem(name, "het bestand ontbreekt. Verwacht: een YAML-bestand op deze plek.")])
+        raise DataError([Problem(name, messages.FILE_MISSING)])
     raw = path.read_bytes()
     if len(raw) > MAX_BYTES:
-        raise DataError([Problem(
-            name,
-            f"het bestand is te groot ({_number(len(raw))} bytes; de grens is {_number(MAX_BYTES)}). "
-            "Verwacht: een gewoon tekstbestand met de inhoud van het programma.",
-        )])
+        raise DataError([Problem(name, messages.FILE_TOO_LARGE.format(size=_number(len(raw)), limit=_number(MAX_BYTES)))])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise DataError([Problem(
-            name,
-            f"het bestand bevat tekens die geen UTF-8 zijn (byte {raw[error.start]:#04x}). "
-            "Verwacht: sla het bestand op als UTF-8.",
-            line=line,
-        )]) from None
+        raise DataError([Problem(name, messages.NOT_UTF8.format(byte=f"{raw[error.start]:#04x}"), line=line)]) from None
     if not text.lstrip("\ufeff").strip():
-        raise DataError([Problem(name, "het bestand is leeg. Verwacht: de gegevens in YAML.")])
+        raise DataError([Problem(name, messages.FILE_EMPTY)])
     return parse_document(text, name, path)
 
 
@@ -158,16 +102,12 @@ def parse_document(text: str, name: str, path: Path | None = None) -> Document:
         raise DataError([_syntax_problem(error, text, name)]) from None
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1
-        raise DataError([Problem(
-            name,
-            f"het bestand bevat een onzichtbaar stuurteken (code {error.character:#04x}). "
-            "Verwacht: alleen gewone tekst; typ de regel opnieuw of kopieer hem zonder opmaak.",
-            line=line,
-        )]) from None
+        raise DataError([Problem(name, messages.CONTROL_CHARACTER.format(code=f"{error.character:#04x}"),
+                                 line=line)]) from None
     except yaml.YAMLError as error:
-        raise DataError([Problem(name, f"dit is geen geldige YAML ({error}).")]) from None
+        raise DataError([Problem(name, messages.NOT_YAML.format(error=error))]) from None
     if node is None:
-        raise DataError([Problem(name, "het bestand is leeg. Verwacht: de gegevens in YAML.")])
+        raise DataError([Problem(name, messages.FILE_EMPTY)])
     builder = _Builder(name, text.splitlines())
     data = builder.build(node, ())
     if builder.problems:
@@ -183,10 +123,9 @@ def _tab_problems(text: str, name: str) -> list[Problem]:
     problems = []
     for number, row in enumerate(text.splitlines(), 1):
         if "\t" in row[: len(row) - len(row.lstrip())]:
-            message = "de regel springt in met een tab. Verwacht: inspringen met spaties (YAML staat geen tabs toe)."
+            message = messages.TAB_INDENT
         elif _TAB_AFTER_DASH.match(row):
-            message = ("na het streepje (-) staat een tab. Verwacht: een spatie na het streepje, "
-                       "dus '- Tekst' (YAML staat geen tabs toe).")
+            message = messages.TAB_AFTER_DASH
         else:
             continue
         problems.append(Problem(name, message, line=number))
@@ -206,39 +145,29 @@ def _check_depth(text: str, name: str) -> None:
 
 
 def _too_deep(name: str, line: int) -> Problem:
-    return Problem(
-        name,
-        f"de gegevens zijn hier te diep in elkaar genest (meer dan {MAX_DEPTH} niveaus), of een "
-        "blok verwijst via & en * naar zichzelf. Verwacht: de opbouw uit CONTRIBUTING.md, zonder & en *.",
-        line=line,
-    )
+    return Problem(name, messages.TOO_DEEP.format(depth=MAX_DEPTH), line=line)
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     description = f"{error.context or ''} {error.problem or ''}"
     rows = text.splitlines()
-    for fragment, what, expected, at_start in _SYNTAX_HINTS:
+    for fragment, what, expected, at_start in messages.SYNTAX_HINTS:
         if fragment in description:
             mark = (error.context_mark if at_start else None) or mark
             if fragment == "did not find expected '-' indicator" and mark and _is_field_row(rows, mark.line):
-                what, expected = _UNDERINDENTED_FIELD
-            message = f"dit is geen geldige YAML: {what}. Verwacht: {expected}."
+                what, expected = messages.UNDERINDENTED_FIELD
+            message = messages.SYNTAX_ERROR.format(what=what, expected=expected)
             break
     else:
-        message = (f"dit is geen geldige YAML ({(error.problem or error.context or '').strip()}). "
-                   "Verwacht: let op inspringen, dubbele punten en aanhalingstekens.")
+        message = messages.SYNTAX_ERROR_UNKNOWN.format(error=(error.problem or error.context or '').strip())
     line = mark.line + 1 if mark else None
     runaway = _runaway_quote(text)
     if runaway is not None and line and runaway.start_mark.line + 1 < line:
         line = runaway.start_mark.line + 1
-        message = (
-            "dit is geen geldige YAML: de tekst tussen aanhalingstekens op deze regel wordt niet afgesloten, "
-            f"dus leest YAML alles tot regel {runaway.end_mark.line + 1} als één tekst. "
-            "Verwacht: sluit de tekst af met hetzelfde aanhalingsteken (' of \") als waarmee hij begint."
-        )
+        message = messages.RUNAWAY_QUOTE.format(end=runaway.end_mark.line + 1)
     if line and line <= len(rows) and rows[line - 1].strip():
-        message += f" De regel is: «{rows[line - 1].strip()[:80]}»"
+        message += messages.THE_LINE_IS.format(line=rows[line - 1].strip()[:80])
     return Problem(name, message, line=line)
 
 
@@ -289,18 +218,12 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise DataError([Problem(
-                self.name,
-                "het bestand is te groot of verwijst te vaak naar zichzelf (YAML-aliassen). "
-                "Verwacht: schrijf elke tekst gewoon uit, zonder & en *.",
-                line=node.start_mark.line + 1,
-            )])
+            raise DataError([Problem(self.name, messages.TOO_MANY_NODES, line=node.start_mark.line + 1)])
         if len(path) > MAX_DEPTH:  # only reachable through an alias that refers to itself
             raise DataError([_too_deep(self.name, node.start_mark.line + 1)])
         self.lines.setdefault(path, node.start_mark.line + 1)
         if node.tag not in _PLAIN_TAGS:
-            self.problem(path, node, f"de YAML-tag '{_short_tag(node.tag)}' is niet toegestaan. "
-                                     "Verwacht: gewone tekst, getallen en lijsten, zonder '!'.")
+            self.problem(path, node, messages.TAG_NOT_ALLOWED.format(tag=_short_tag(node.tag)))
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -311,8 +234,7 @@ class _Builder:
             return self._scalars.construct_object(node)
         except (ValueError, yaml.YAMLError):
             # e.g. 2024-02-30: read as a date by YAML, but no such day exists
-            self.problem(path, node, f"de waarde '{node.value}' lijkt op een datum, maar die bestaat niet. "
-                                     "Verwacht: een echte datum als JJJJ-MM-DD, of tekst tussen aanhalingstekens.")
+            self.problem(path, node, messages.NO_SUCH_DATE.format(value=node.value))
             return None
 
     def _check_glued_item(self, node: yaml.ScalarNode, path: Path_) -> None:
@@ -331,20 +253,14 @@ class _Builder:
         for index, row in rows[1:]:
             stripped = row.lstrip(" ")
             if stripped.startswith("- ") or stripped == "-":
-                self.problem(path, node, (
-                    "deze regel begint met '- ' en lijkt een nieuw punt van de lijst, maar hij springt "
-                    "verder in dan het streepje van de regel erboven. Daardoor plakt YAML hem vast aan "
-                    f"de tekst van regel {rows[0][0] + 1}. Verwacht: zet het streepje precies onder het "
-                    "streepje van de regel erboven. Hoort het streepje bij de tekst, zet het dan niet "
-                    "vooraan op de regel."
-                ), line=index + 1)
+                self.problem(path, node, messages.GLUED_ITEM.format(line=rows[0][0] + 1), line=index + 1)
                 return
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
         result: dict = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self.problem(path, key_node, "samenvoegen met '<<' is niet toegestaan. Verwacht: schrijf de velden uit.")
+                self.problem(path, key_node, messages.MERGE_NOT_ALLOWED)
                 continue
             if key_node.tag in _WORD_KEY_TAGS:
                 key = key_node.value  # YAML would read 'on:' or 'ja:' as true, '~:' as nothing
@@ -353,14 +269,11 @@ class _Builder:
             if key_node.tag not in _PLAIN_TAGS:
                 continue  # the tag is already reported
             if not isinstance(key, (str, int)):
-                self.problem(path, key_node, f"'{key_node.value}' kan geen sleutel zijn. "
-                                             "Verwacht: een sleutel is een woord, zoals 'titel'.")
+                self.problem(path, key_node, messages.NOT_A_KEY.format(key=key_node.value))
                 continue
             if key in result:
                 first = self.lines.get(path + (key,))
-                self.problem(path + (key,), key_node,
-                             f"de sleutel '{key}' staat twee keer in hetzelfde blok (eerst op regel {first}). "
-                             "Verwacht: elke sleutel één keer; YAML zou de eerste stil weggooien.")
+                self.problem(path + (key,), key_node, messages.DUPLICATE_KEY.format(key=key, first=first))
                 continue
             self.lines[path + (key,)] = key_node.start_mark.line + 1
             result[key] = self.build(value_node, path + (key,))

@@ -1,4 +1,5 @@
-"""Problems found in the data, and how they are told to staff (in Dutch).
+"""Problems found in the data, and how they are told to staff (in Dutch; the words are
+in messages.py).
 
 Every problem names the file, the line where known, the record, the field and what
 was expected, so a staff member can fix it without help.
@@ -7,17 +8,7 @@ was expected, so a staff member can fix it without help.
 from dataclasses import dataclass
 from typing import Any
 
-# How a record in a list is called, by the key of that list.
-RECORD_NAMES = {
-    "opgaven": "opgave",
-    "jaren": "jaar",
-    "groepen": "groep",
-    "regels": "begrotingsregel",
-    "organisaties": "organisatie",
-    "begrippen": "begrip",
-    "programmas": "programma",
-    "fondsen": "fonds",
-}
+from macros.data import messages
 
 # The keys that name a record, in order of preference.
 RECORD_KEYS = ("id", "jaar", "naam")
@@ -32,12 +23,12 @@ class Problem:
     field: str | None = None
 
     def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}, regel {self.line}"
+        where = self.file if self.line is None else messages.AT_LINE.format(file=self.file, line=self.line)
         parts = [where]
         if self.record:
             parts.append(self.record)
         if self.field:
-            parts.append(f"veld '{self.field}'")
+            parts.append(messages.IN_FIELD.format(field=self.field))
         return " · ".join(parts) + f": {self.message}"
 
 
@@ -50,20 +41,22 @@ class DataError(Exception):
 
     def report(self) -> str:
         count = len(self.problems)
-        noun = "probleem" if count == 1 else "problemen"
-        lines = [f"De data bevat {count} {noun}. De site is niet gebouwd."]
+        noun = messages.ONE_PROBLEM if count == 1 else messages.PROBLEMS
+        lines = [messages.REPORT_HEADING.format(count=count, noun=noun)]
         lines += [f"  - {problem}" for problem in self.problems]
-        lines.append("Uitleg bij elke melding: zie CONTRIBUTING.md.")
+        lines.append(messages.REPORT_FOOTER)
         return "\n".join(lines)
 
 
 def record_name(list_key: Any, position: int, record: Any) -> str | None:
     """How staff recognise item `position` of the list under `list_key`, e.g. "opgave 'arbeidsmarkt'"."""
-    if list_key not in RECORD_NAMES or not isinstance(record, dict):
+    if list_key not in messages.RECORD_NAMES or not isinstance(record, dict):
         return None
-    name = RECORD_NAMES[list_key]
+    name = messages.RECORD_NAMES[list_key]
     key = next((record[k] for k in RECORD_KEYS if isinstance(record.get(k), (str, int))), None)
-    return f"{name} '{key}'" if key is not None and not isinstance(key, bool) else f"{name} nr. {position + 1}"
+    if key is not None and not isinstance(key, bool):
+        return messages.RECORD.format(name=name, key=key)
+    return messages.RECORD_BY_NUMBER.format(name=name, number=position + 1)
 
 
 def value_at(data: Any, loc: tuple) -> Any:

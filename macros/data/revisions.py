@@ -8,7 +8,9 @@ knows how to get that earlier version. Plain git, no MkDocs.
 import subprocess
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from macros.data import messages
+
+ROOT = Path(__file__).resolve().parents[2]
 # The name that means "the data as adopted" wherever a revision is asked for.
 ADOPTED = "vastgesteld"
 ADOPTED_DIR = ROOT / "bron" / "vastgesteld"
@@ -34,7 +36,7 @@ def data_at(revision: str, destination: Path, root: Path = ROOT) -> Path:
     if revision == ADOPTED:
         source = root / "bron" / "vastgesteld"
         if not source.is_dir():
-            raise RevisionError(f"De map {source} met het vastgestelde programma ontbreekt.")
+            raise RevisionError(messages.ADOPTED_FOLDER_MISSING.format(folder=source))
         for file in source.glob("*.yaml"):
             (destination / file.name).write_bytes(file.read_bytes())
         return destination
@@ -42,7 +44,7 @@ def data_at(revision: str, destination: Path, root: Path = ROOT) -> Path:
     try:
         names = _git(root, "ls-tree", "--name-only", f"{revision}:data").split()
     except RevisionError as error:
-        raise RevisionError(f"In '{revision}' staat geen map data/.") from error
+        raise RevisionError(messages.NO_DATA_FOLDER.format(revision=revision)) from error
     for name in names:
         if name.endswith(".yaml"):
             (destination / name).write_text(_git(root, "show", f"{revision}:data/{name}"), encoding="utf-8")
@@ -52,7 +54,7 @@ def data_at(revision: str, destination: Path, root: Path = ROOT) -> Path:
 def describe(revision: str, root: Path = ROOT) -> str:
     """A short Dutch name of a revision for reports: 'main (a1b2c3d, 1 februari 2027)'."""
     if revision == ADOPTED:
-        return "het vastgestelde programma (bron/vastgesteld/)"
+        return messages.ADOPTED_PROGRAMME
     short = _git(root, "rev-parse", "--short", revision).strip()
     # A commit given by its hash (as CI does) is named by the short hash alone.
     return short if revision.startswith(short) else f"{revision} ({short})"
@@ -62,10 +64,8 @@ def _git(cwd: Path, *args: str, about: str | None = None) -> str:
     try:
         result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
     except OSError as error:
-        raise RevisionError(f"git is niet gevonden ({error}). Installeer git.") from error
+        raise RevisionError(messages.GIT_MISSING.format(error=error)) from error
     if result.returncode != 0:
-        raise RevisionError(
-            f"git kent '{about or args[-1]}' niet: {result.stderr.strip() or 'onbekende versie'}. "
-            "Geef een branch, tag of commit, of 'vastgesteld' voor het vastgestelde programma."
-        )
+        raise RevisionError(messages.UNKNOWN_REVISION.format(
+            revision=about or args[-1], reason=result.stderr.strip() or messages.UNKNOWN_VERSION))
     return result.stdout

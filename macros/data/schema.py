@@ -1,4 +1,4 @@
-"""JSON Schemas of the data files, for editors: `python -m macros.schema [--check]`.
+"""JSON Schemas of the data files, for editors: `python -m macros.data.schema [--check]`.
 
 VS Code (with the YAML extension) reads the `# yaml-language-server: $schema=...`
 line at the top of each data file and then offers completion, hover help and
@@ -15,9 +15,10 @@ from pathlib import Path
 
 from pydantic.json_schema import GenerateJsonSchema
 
-from .view import DATA_FILES
+from macros.data import messages
+from macros.data.files import DATA_FILES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_DIR = ROOT / "schema"
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -91,17 +92,16 @@ def main(argv: list[str]) -> int:
     if argv == ["--check"]:
         outdated = stale()
         if outdated:
-            print("Deze schema's kloppen niet meer met de modellen: " + ", ".join(outdated)
-                  + ". Maak ze opnieuw met: make schema", file=sys.stderr)
+            print(messages.SCHEMAS_STALE.format(names=", ".join(outdated)), file=sys.stderr)
             return 1
-        print("De schema's zijn bij.")
+        print(messages.SCHEMAS_UP_TO_DATE)
         return 0
     for path in write():
-        print(f"Bijgewerkt: {path.relative_to(ROOT)}")
+        print(messages.SCHEMA_UPDATED.format(path=path.relative_to(ROOT)))
     for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
         if path.name not in expected_files():
             path.unlink()
-            print(f"Verwijderd: {path.relative_to(ROOT)}")
+            print(messages.SCHEMA_REMOVED.format(path=path.relative_to(ROOT)))
     return 0
 
 

@@ -6,11 +6,12 @@ from typing import Any, Iterator, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .budget_changes import amounts_changed_since_commit
-from .loader import Document
-from .problems import RECORD_NAMES, DataError, Problem, locate, value_at
+from macros.data import messages
+from macros.data.budget_changes import amounts_changed_since_commit
+from macros.data.loader import Document
+from macros.data.problems import DataError, Problem, locate, value_at
 
-__all__ = ["RECORD_NAMES", "UNIQUE_KEYS", "validate"]
+__all__ = ["UNIQUE_KEYS", "validate"]
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -112,15 +113,13 @@ def _colon_problem(document: Document, loc: tuple) -> Problem:
         line=document.line_of(loc),
         record=record,
         field=field_path or None,
-        message=(f"de tekst '{typed[:60]}' bevat een dubbele punt met een spatie (': '). Daardoor leest "
-                 "YAML hem als een veld met een waarde. Verwacht: zet de hele tekst tussen dubbele "
-                 f"aanhalingstekens, dus {example}, of gebruik >- en zet de tekst op de regel eronder."),
+        message=messages.COLON_IN_TEXT.format(typed=typed[:60], example=example),
     )
 
 
 def _duplicates(document: Document) -> Iterator[tuple[Any, Problem]]:
     for path, key, records in _record_lists(document.data, ()):
-        name = RECORD_NAMES.get(key, "regel")
+        name = messages.RECORD_NAMES.get(key, messages.ANY_RECORD)
         for group in UNIQUE_KEYS[key]:
             seen: dict[Any, tuple[int, int | None]] = {}
             for position, record in enumerate(records):
@@ -133,10 +132,10 @@ def _duplicates(document: Document) -> Iterator[tuple[Any, Problem]]:
                         yield value, Problem(
                             file=document.name,
                             line=line,
-                            record=f"{name} nr. {position + 1}",
+                            record=messages.RECORD_BY_NUMBER.format(name=name, number=position + 1),
                             field=field_name,
-                            message=(f"de {group[0]} '{value}' komt vaker voor (ook bij {name} nr. {first + 1}, "
-                                     f"regel {first_line}). Verwacht: elke {group[0]} maar één keer."),
+                            message=messages.DUPLICATE_VALUE.format(key=group[0], value=value, name=name,
+                                                                    first=first + 1, first_line=first_line),
                         )
                     else:
                         seen[value] = (position, line)
@@ -170,49 +169,45 @@ def _message(error: dict, model: type[BaseModel], document: Document, loc: tuple
     context = error.get("ctx") or {}
     given = error.get("input")
     if kind == "missing":
-        return "dit veld ontbreekt. Verwacht: dit veld is verplicht."
+        return messages.MISSING
     if kind == "extra_forbidden":
         known = _known_keys(model, loc[:-1])
         guess = difflib.get_close_matches(str(loc[-1]), known, n=1)
-        hint = f" Bedoel je '{guess[0]}'?" if guess else ""
+        hint = messages.DID_YOU_MEAN.format(guess=guess[0]) if guess else ""
         if not known:
-            return "dit veld bestaat niet. Verwacht: haal het weg (zie CONTRIBUTING.md voor de velden)."
-        return f"dit veld bestaat niet.{hint} Verwacht een van: {', '.join(known)}."
+            return messages.UNKNOWN_FIELD_NO_FIELDS
+        return messages.UNKNOWN_FIELD.format(hint=hint, known=", ".join(known))
     if kind == "list_type":
-        return f"verwacht een lijst (regels die beginnen met '- '), maar er staat {_describe(given)}."
+        return messages.LIST_EXPECTED.format(given=_describe(given))
     if kind in {"dict_type", "model_type", "model_attributes_type"}:
-        return f"verwacht een blok met velden (sleutel: waarde), maar er staat {_describe(given)}."
+        return messages.BLOCK_EXPECTED.format(given=_describe(given))
     if kind == "string_type":
-        return f"verwacht tekst, maar er staat {_describe(given)}. Zet de tekst eventueel tussen aanhalingstekens."
+        return messages.TEXT_EXPECTED.format(given=_describe(given))
     if kind in {"too_short", "string_too_short"}:
-        if isinstance(given, list):
-            return "deze lijst is leeg. Verwacht: minstens één regel."
-        return "dit veld is leeg. Verwacht: tekst."
+        return messages.LIST_EMPTY if isinstance(given, list) else messages.FIELD_EMPTY
     if kind == "string_too_long":
-        return f"deze tekst is te lang. Verwacht: hoogstens {context.get('max_length')} tekens."
+        return messages.TEXT_TOO_LONG.format(limit=context.get("max_length"))
     if kind == "string_pattern_mismatch":
-        return (f"'{given}' is geen geldige slug. Verwacht: kleine letters (a-z), cijfers en "
-                "streepjes, zonder spaties, zoals 'economische-kracht'.")
+        return messages.NOT_A_SLUG.format(given=given)
     if kind in {"int_type", "int_parsing", "int_from_float"}:
-        return (f"verwacht een heel bedrag in euro's (alleen cijfers, zonder punt, komma of €), "
-                f"maar er staat {_describe(given)}.")
+        return messages.AMOUNT_EXPECTED.format(given=_describe(given))
     if kind == "greater_than_equal" and context.get("ge") == 0:
-        return f"dit getal mag niet negatief zijn, maar er staat {given}. Verwacht: 0 of meer."
-    if kind in {"greater_than_equal", "less_than_equal"}:
-        bound = context.get("ge", context.get("le"))
-        word = "minstens" if kind == "greater_than_equal" else "hoogstens"
-        return f"dit getal is te {'klein' if word == 'minstens' else 'groot'}: er staat {given}. Verwacht: {word} {bound}."
-    if kind in {"greater_than", "less_than"}:
-        bound = context.get("gt", context.get("lt"))
-        word = "groter" if kind == "greater_than" else "kleiner"
-        return f"er staat {given}. Verwacht: een getal {word} dan {bound}."
+        return messages.NEGATIVE.format(given=given)
+    if kind == "greater_than_equal":
+        return messages.TOO_SMALL.format(given=given, bound=context.get("ge"))
+    if kind == "less_than_equal":
+        return messages.TOO_LARGE.format(given=given, bound=context.get("le"))
+    if kind == "greater_than":
+        return messages.NOT_GREATER.format(given=given, bound=context.get("gt"))
+    if kind == "less_than":
+        return messages.NOT_SMALLER.format(given=given, bound=context.get("lt"))
     if kind in {"bool_type", "bool_parsing"}:
-        return f"verwacht ja of nee (true/false), maar er staat {_describe(given)}."
+        return messages.YES_NO_EXPECTED.format(given=_describe(given))
     if kind in {"date_type", "date_parsing", "date_from_datetime_parsing"}:
-        return f"verwacht een datum als JJJJ-MM-DD, maar er staat {_describe(given)}."
+        return messages.DATE_EXPECTED.format(given=_describe(given))
     if kind in {"literal_error", "enum"}:
         expected = str(context.get("expected", "")).replace("' or '", "' of '")  # pydantic writes English "or"
-        return f"verwacht een van: {expected}, maar er staat {_describe(given)}."
+        return messages.ONE_OF.format(expected=expected, given=_describe(given))
     if kind == "value_error":
         return str(context.get("error", error["msg"]))
     if kind == "total_mismatch":
@@ -224,17 +219,17 @@ def _message(error: dict, model: type[BaseModel], document: Document, loc: tuple
 
 def _describe(value: Any) -> str:
     if value is None:
-        return "niets"
+        return messages.NOTHING
     if isinstance(value, bool):
-        return "ja/nee"
+        return messages.GIVEN_YES_NO
     if isinstance(value, str):
-        return f"de tekst '{value[:60]}'"
+        return messages.GIVEN_TEXT.format(text=value[:60])
     if isinstance(value, (int, float)):
-        return f"het getal {value}"
+        return messages.GIVEN_NUMBER.format(number=value)
     if isinstance(value, list):
-        return "een lijst"
+        return messages.GIVEN_LIST
     if isinstance(value, dict):
-        return "een blok met velden"
+        return messages.GIVEN_BLOCK
     return repr(value)
 
 

@@ -22,13 +22,13 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-MACROS = Path(__file__).resolve().parent
+MACROS = Path(__file__).resolve().parents[1]
 # The libraries whose output ends up in the files (fonts, encoders, number formats).
 LIBRARIES = ("pillow", "reportlab", "babel", "pydantic", "pydantic-core", "pyyaml", "jinja2", "markupsafe")
 # A temporary file younger than this may belong to a build running at the same time.
 STALE_TEMPORARY_SECONDS = 3600
 CACHE_FOLDER = ".cache/artefacts"
-COMPILED_TEMPLATES_FOLDER = ".cache/jinja"  # Jinja's own bytecode cache (macros/render.py)
+COMPILED_TEMPLATES_FOLDER = ".cache/jinja"  # Jinja's own bytecode cache (macros/render/renderer.py)
 TEMPORARY_PREFIX = ".tmp-"
 
 
@@ -47,7 +47,7 @@ class ArtefactCache:
         """The file made by `make()` from `inputs`: from the cache, or made now and kept.
 
         `code`: the modules of macros/ that `make` runs, when that is only a few (a
-        preview image needs only previews.py); by default all of macros/ counts."""
+        preview image needs only outputs/previews.py); by default all of macros/ counts."""
         key = self._key(kind, inputs, code)
         self.used.add(key)
         if key not in self._contents:

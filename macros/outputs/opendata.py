@@ -14,14 +14,14 @@ import io
 import json
 from dataclasses import dataclass
 
-from .urls import OPEN_DATA_DIR
+from macros.view.budget import ADDED, KEPT, REMOVED
+from macros.view.urls import OPEN_DATA_DIR
 
 LICENCE_NAME = "CC0 1.0 Universeel"
 LICENCE_URL = "https://creativecommons.org/publicdomain/zero/1.0/deed.nl"
 UNIT = "euro, in hele euro’s (zonder decimalen)"
 NO_BUDGET_CSV = "een leeg veld betekent: geen budget (in het programma staat een streepje); dat is iets anders dan 0"
 NO_BUDGET_JSON = "null betekent: geen budget (in het programma staat een streepje); dat is iets anders dan 0"
-SOURCE = "Uitvoeringsprogramma Economische Koers Drenthe 2024-2025"
 
 
 @dataclass(frozen=True)
@@ -82,8 +82,9 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
-def _about() -> dict:
-    return {"bron": SOURCE, "licentie": {"naam": LICENCE_NAME, "url": LICENCE_URL}}
+def _about(source: str) -> dict:
+    """Where the figures come from (the programme's title) and under which licence."""
+    return {"bron": source, "licentie": {"naam": LICENCE_NAME, "url": LICENCE_URL}}
 
 
 def budget_csv(budget) -> str:
@@ -95,9 +96,9 @@ def budget_csv(budget) -> str:
     return _csv(BUDGET_COLUMNS, rows)
 
 
-def budget_json(budget) -> str:
+def budget_json(budget, source: str) -> str:
     return _json({
-        **_about(),
+        **_about(source),
         "titel": budget.heading,
         "eenheid": UNIT,
         "geen_budget": NO_BUDGET_JSON,
@@ -119,89 +120,108 @@ def budget_json(budget) -> str:
             }
             for year in budget.years
         ],
-        "vergelijking": [
-            {
-                "van": comparison.earlier.year,
-                "naar": comparison.later.year,
-                "regels": [
-                    {
-                        "id": change.id,
-                        "naam": {str(comparison.earlier.year): change.before.name,
-                                 str(comparison.later.year): change.after.name},
-                        "bedrag": {str(comparison.earlier.year): change.before.amount,
-                                   str(comparison.later.year): change.after.amount},
-                        "verschil": change.difference,
-                    }
-                    for change in comparison.changes
-                ],
-            }
-            for comparison in budget.comparisons
-        ],
+        "vergelijking": [_comparison(comparison) for comparison in budget.comparisons],
     })
+
+
+# The kinds of line in a comparison, as the JSON names them.
+CHANGE_KINDS = {KEPT: "in_beide_jaren", ADDED: "nieuw", REMOVED: "vervallen"}
+
+
+def _comparison(comparison) -> dict:
+    """Every line of both years, as the budget page's comparison table: the differences add
+    up to the change of the total."""
+    earlier, later = str(comparison.earlier.year), str(comparison.later.year)
+    return {
+        "van": comparison.earlier.year,
+        "naar": comparison.later.year,
+        "uitleg": (f"Elke regel van {earlier} en {later}, gekoppeld op id. 'soort' is in_beide_jaren, nieuw (alleen "
+                   f"in {later}) of vervallen (alleen in {earlier}). 'verschil' is het bedrag in {later} min het "
+                   f"bedrag in {earlier}; een jaar zonder de regel of zonder budget telt als 0, en null betekent: "
+                   "in geen van beide jaren budget. De verschillen samen zijn het verschil tussen de totalen."),
+        "totaal": {earlier: comparison.earlier.total, later: comparison.later.total},
+        "verschil": comparison.total_difference,
+        "regels": [
+            {
+                "id": change.id,
+                "soort": CHANGE_KINDS[change.kind],
+                "naam": {earlier: change.before.name if change.before else None,
+                         later: change.after.name if change.after else None},
+                "groep_nummer": {earlier: change.group_before.number if change.group_before else None,
+                                 later: change.group_after.number if change.group_after else None},
+                "bedrag": {earlier: change.amount_before, later: change.amount_after},
+                "verschil": change.difference,
+            }
+            for change in comparison.changes
+        ],
+    }
 
 
 def _address(site_url: str | None, path: str) -> str:
     return f"{site_url.rstrip('/')}/{path}" if site_url else path
 
 
-def opgaven_csv(site, site_url: str | None) -> str:
-    year = site.budget.opgave_year
+def opgaven_csv(budget, opgaven, site_url: str | None) -> str:
+    year = budget.opgave_year
     rows = []
-    for entry in site.opgaven:
+    for entry in opgaven:
         row = [entry.number, entry.id, entry.title, _address(site_url, entry.path)]
         if year is not None:
-            group = site.budget.group_for(entry.id)
+            group = budget.group_for(entry.id)
             row.append(group.subtotal if group else None)
         rows.append(row)
     return _csv(opgave_columns(year.year if year else None), rows)
 
 
-def opgaven_json(site, site_url: str | None) -> str:
-    year = site.budget.opgave_year
-    opgaven = []
-    for entry in site.opgaven:
+def opgaven_json(budget, opgaven, site_url: str | None, source: str) -> str:
+    year = budget.opgave_year
+    items = []
+    for entry in opgaven:
         record = entry.record.model_dump(by_alias=True, mode="json", exclude={"previous_slugs"}, exclude_none=True)
         item = {"nummer": entry.number, "webadres": _address(site_url, entry.path), **record}
         if year is not None:
-            group = site.budget.group_for(entry.id)
+            group = budget.group_for(entry.id)
             item["budget"] = {
                 "jaar": year.year,
                 "subtotaal": group.subtotal if group else None,
                 "regels": [{"id": line.id, "naam": line.name, "bedrag": line.amount}
                            for line in (group.lines if group else ())],
             }
-        opgaven.append(item)
-    return _json({**_about(), "eenheid": UNIT, "geen_budget": NO_BUDGET_JSON, "opgaven": opgaven})
+        items.append(item)
+    return _json({**_about(source), "eenheid": UNIT, "geen_budget": NO_BUDGET_JSON, "opgaven": items})
 
 
 def downloads(site, site_url: str | None = None) -> tuple[Download, ...]:
     """The files, made once per site: the build publishes them and the budget page lists
-    them (at 1000 opgaven making them takes about half a second)."""
-    made = _made.get((id(site), site_url))
-    if made is None or made[0] is not site:
-        made = _made[(id(site), site_url)] = (site, _downloads(site, site_url))
+    them (at 1000 opgaven making them takes about half a second). Made from the programme's
+    title, the budget and the opgaven alone: what a page that lists them shows."""
+    made_from = (site.programme, site.budget, site.opgaven)
+    key = (*map(id, made_from), site_url)
+    made = _made.get(key)
+    if made is None or any(old is not new for old, new in zip(made[0], made_from)):
+        made = _made[key] = (made_from, _downloads(*made_from, site_url))
         while len(_made) > 4:  # `mkdocs serve` makes a new site after every edit
             del _made[next(iter(_made))]
     return made[1]
 
 
-_made: dict[tuple[int, str | None], tuple[object, tuple[Download, ...]]] = {}
+_made: dict[tuple, tuple[tuple, tuple[Download, ...]]] = {}
 
 
-def _downloads(site, site_url: str | None) -> tuple[Download, ...]:
-    year = site.budget.opgave_year
-    years = " en ".join(str(y.year) for y in site.budget.years)
+def _downloads(programme, budget, opgaven, site_url: str | None) -> tuple[Download, ...]:
+    year = budget.opgave_year
+    years = " en ".join(str(y.year) for y in budget.years)
     return (
         Download(f"{OPEN_DATA_DIR}begroting.csv", f"Begroting {years}", "CSV",
                  f"Elke regel van de begroting van {years}, met jaar, groep en bedrag.",
-                 BUDGET_COLUMNS, budget_csv(site.budget)),
+                 BUDGET_COLUMNS, budget_csv(budget)),
         Download(f"{OPEN_DATA_DIR}begroting.json", f"Begroting {years}", "JSON",
                  "Dezelfde regels, met subtotalen, totalen en de vergelijking tussen de jaren.",
-                 (), budget_json(site.budget)),
+                 (), budget_json(budget, programme.title)),
         Download(f"{OPEN_DATA_DIR}opgaven.csv", "Opgaven", "CSV",
                  "Elke opgave met nummer, titel, webadres" + (f" en budget {year.year}." if year else "."),
-                 opgave_columns(year.year if year else None), opgaven_csv(site, site_url)),
+                 opgave_columns(year.year if year else None), opgaven_csv(budget, opgaven, site_url)),
         Download(f"{OPEN_DATA_DIR}opgaven.json", "Opgaven", "JSON",
                  "De volledige tekst van elke opgave" + (f", met haar regels van {year.year}." if year else "."),
-                 (), opgaven_json(site, site_url)),
+                 (), opgaven_json(budget, opgaven, site_url, programme.title)),
     )

@@ -18,12 +18,11 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from .formatting import euro
-from .urls import PDF_PATH
-from .view import Site
+from macros.render.formatting import euro
+from macros.view.site import Site
+from macros.view.urls import PDF_PATH
 
 PATH = PDF_PATH
-TITLE = "Uitvoeringsprogramma Economische Koers Drenthe 2024-2025"
 AUTHOR = "Provincie Drenthe"
 INDIGO = colors.HexColor("#3f51b5")
 
@@ -123,6 +122,8 @@ def _budget(site: Site) -> list:
 
 
 def _index(title: str, key: str, entries) -> list:
+    if not entries:  # e.g. no projects yet: no empty heading
+        return []
     story = [_Heading(title, 1, key)]
     for entry in entries:
         opgaven = sorted({mention.label for mention in entry.opgave_mentions})
@@ -137,7 +138,8 @@ def _indexes(site: Site) -> list:
     indexes = site.indexes
     story = [PageBreak(), _Heading("Overzichten", 0, "overzichten")]
     story += _index("Partners", "partners", indexes.organisations)
-    story += _index("Programma’s", "programmas", indexes.programmes)
+    story += _index("Programma’s", "programmas", indexes.provincial_programmes + indexes.external_programmes)
+    story += _index("Projecten en samenwerkingsverbanden", "projecten", indexes.projects)
     story += _index("Fondsen en regelingen", "fondsen", indexes.funds)
     story.append(_Heading("Doelgroepen", 1, "doelgroepen"))
     for groups in indexes.target_groups:
@@ -150,7 +152,7 @@ def _footer(canvas, doc) -> None:
     canvas.saveState()
     canvas.setFont("Helvetica", 8)
     canvas.setFillColor(colors.grey)
-    canvas.drawString(2 * cm, 1.2 * cm, TITLE)
+    canvas.drawString(2 * cm, 1.2 * cm, doc.title)
     canvas.drawRightString(A4[0] - 2 * cm, 1.2 * cm, f"Pagina {doc.page}")
     canvas.restoreState()
 
@@ -160,7 +162,7 @@ def programme_pdf(site: Site) -> bytes:
     out = io.BytesIO()
     doc = _Document(
         out, pagesize=A4, invariant=1, lang="nl-NL",
-        title=TITLE, author=AUTHOR, subject="Het hele uitvoeringsprogramma: opgaven, begroting en overzichten",
+        title=site.programme.title, author=AUTHOR, subject="Het hele uitvoeringsprogramma: opgaven, begroting en overzichten",
         creator="Economische Koers Drenthe online", leftMargin=2 * cm, rightMargin=2 * cm,
         topMargin=2 * cm, bottomMargin=2 * cm,
     )
@@ -171,7 +173,7 @@ def programme_pdf(site: Site) -> bytes:
     ]
     story = [
         Spacer(1, 5 * cm),
-        Paragraph(escape(TITLE), STYLES["title"]),
+        Paragraph(escape(site.programme.title), STYLES["title"]),
         Paragraph(escape(AUTHOR), STYLES["h2"]),
         PageBreak(),
         Paragraph("Inhoud", STYLES["h1"]),

@@ -7,7 +7,7 @@ the #section of the link (such as #activiteiten) kept.
 
 from dataclasses import dataclass
 
-from .urls import opgave_path
+from macros.view.urls import opgave_path
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,9 @@ in text, so colour is never the only clue.
 import textwrap
 from dataclasses import dataclass
 
-from .budget import Budget, Comparison
-from .formatting import NO_BUDGET_WORDS, euro
+from macros.render.comparison_words import lines_count, section_title
+from macros.render.formatting import NO_BUDGET_WORDS, euro
+from macros.view.budget import ADDED, REMOVED, Budget, Comparison
 
 WIDTH = 360
 LABEL_SIZE = 14
@@ -61,6 +62,14 @@ class Series:
 class Row:
     label: str
     values: tuple[int | None, ...]  # one per series
+    # Per series, what a None value says instead of "geen budget" (e.g. "niet in 2024").
+    missing: tuple[str | None, ...] = ()
+
+    def words(self, index: int) -> str:
+        value = self.values[index]
+        if value is not None:
+            return euro(value)
+        return (self.missing[index] if index < len(self.missing) else None) or NO_BUDGET_WORDS
 
 
 @dataclass(frozen=True)
@@ -94,9 +103,9 @@ def bar_chart(chart_id: str, title: str, rows: list[Row], series: list[Series], 
             y += LINE_HEIGHT
             labels.append(Text(0, y - 4, line))
         y += BAR_GAP
-        for value, one in zip(row.values, series):
+        for index, (value, one) in enumerate(zip(row.values, series)):
             width = 0 if value is None else max(value * scale, MIN_BAR if value > 0 else 0)
-            amount = NO_BUDGET_WORDS if value is None else euro(value)
+            amount = row.words(index)
             text = f"{one.name}: {amount}" if show_series_name else amount
             bars.append(Bar(0, y, round(width, 1), BAR_HEIGHT, one.colour,
                             Text(round(width + 6, 1), y + BAR_HEIGHT - 3, text)))
@@ -104,8 +113,8 @@ def bar_chart(chart_id: str, title: str, rows: list[Row], series: list[Series], 
         y += ROW_GAP
     values = "; ".join(
         f"{row.label}: " + ", ".join(
-            (f"{one.name} " if show_series_name else "") + (NO_BUDGET_WORDS if value is None else euro(value))
-            for value, one in zip(row.values, series)
+            (f"{one.name} " if show_series_name else "") + row.words(index)
+            for index, one in enumerate(series)
         )
         for row in rows
     )
@@ -138,13 +147,20 @@ def opgaven_chart(budget: Budget) -> Chart | None:
 
 
 def comparison_chart(comparison: Comparison) -> Chart:
-    """Per line that is in both years: a bar for each year."""
+    """The sums of the comparison table: per kind of line (in both years, new, gone) a bar
+    for each year, then the totals. The same figures as the table's "Samen" and total rows."""
     earlier, later = comparison.earlier.year, comparison.later.year
-    rows = [Row(change.name, (change.before.amount, change.after.amount)) for change in comparison.changes]
+    rows = [Row(f"{section_title(section, comparison)} ({lines_count(len(section.changes))})",
+                (section.earlier_total, section.later_total),
+                (f"niet in {earlier}" if section.kind == ADDED else None,
+                 f"niet in {later}" if section.kind == REMOVED else None))
+            for section in comparison.sections]
+    rows.append(Row("Totaal", (comparison.earlier.total, comparison.later.total)))
     return bar_chart(
         f"grafiek-vergelijking-{earlier}-{later}",
-        f"Budget {earlier} en {later} van de regels die in beide jaren staan",
+        f"Budget {earlier} en {later}: regels in beide jaren, nieuwe regels en regels die niet meer in {later} staan",
         rows,
         [Series(str(earlier), EARLIER_COLOUR), Series(str(later), MAIN_COLOUR)],
-        f"Staafdiagram. Per regel een staaf voor {earlier} en een staaf voor {later}, in euro’s.",
+        f"Staafdiagram. Per soort regel en voor het totaal een staaf voor {earlier} en een staaf voor {later}, "
+        "in euro’s.",
     )

@@ -1,65 +1,64 @@
-"""HTML parts of a rendered page, kept out of Python-Markdown and put back afterwards.
+"""HTML parts of a rendered page, handed to Python-Markdown's own stash of raw HTML.
 
 A page from our templates is mostly finished HTML with a few Markdown headings between
 the parts (the headings feed the table of contents and the section links). Markdown
 passes raw HTML through unchanged, but it still parses every tag to find where each
 block ends; for an opgave page that was most of its Markdown time (bench/RESULTS.md).
-Each part is replaced by a one-line placeholder before Markdown and swapped back
-after it, so the page comes out the same, only faster.
 
-Data text cannot forge a placeholder: templates escape it, so a typed "<div" arrives
-as "&lt;div".
+So the renderer marks each HTML part, and the Markdown extension below puts every
+marked part into `md.htmlStash` before Markdown reads the page (as mkdocstrings does
+with the HTML it renders). Markdown leaves a stashed part alone and puts it back
+itself, so the page comes out the same, only faster. The parts travel inside the page
+text: nothing is kept on the side.
+
+Data text cannot forge a marker: templates escape it, so a typed "<!--" arrives as
+"&lt;!--".
 """
 
 import re
 
 from jinja2 import pass_context
+from markdown import Extension
+from markdown.preprocessors import Preprocessor
 from markupsafe import Markup
 
-PLACEHOLDER = '<div data-ekd-block="{}"></div>'
-_PLACEHOLDER = re.compile(r'<div data-ekd-block="(\d+)"></div>')
-CONTEXT_KEY = "html_blocks"
+START = "<!-- ekd:html -->"
+END = "<!-- /ekd:html -->"
+_MARKED = re.compile(re.escape(START) + r"\n(.*?)\n" + re.escape(END), re.DOTALL)
+_BLANK_LINES = re.compile(r"\n\n\n+")
+KEEP_HTML = "keep_html"  # the template variable that says whether to mark
 
 
-class HtmlBlocks:
-    """The parts kept aside while one page goes through Markdown."""
-
-    def __init__(self, parts: list[str] | None = None):
-        self.parts: list[str] = list(parts or [])
-
-    def keep(self, html: str) -> Markup:
-        self.parts.append(str(html).strip())
-        # Blank lines around it: Markdown sees a block of its own, not text in a paragraph.
-        return Markup(f"\n\n{PLACEHOLDER.format(len(self.parts) - 1)}\n\n")
-
-    def restore(self, html: str) -> str:
-        """The page HTML with every placeholder replaced by its part."""
-        return _PLACEHOLDER.sub(lambda match: self.parts[int(match.group(1))], html)
+def keep_html(html: str) -> Markup:
+    """`html`, marked to skip Markdown; blank lines around it make it a block of its own."""
+    return Markup(f"\n\n{START}\n{str(html).strip()}\n{END}\n\n")
 
 
 @pass_context
 def html_block(context, html: str) -> str:
-    """Template filter: keep `html` aside when the page is rendered with HtmlBlocks."""
-    blocks = context.get(CONTEXT_KEY)
-    return blocks.keep(html) if blocks is not None else html
+    """Template filter: mark `html` when the page is rendered for Markdown (`keep_html`)."""
+    return keep_html(html) if context.get(KEEP_HTML) else html
 
 
-# The parts of each page being built, by page. Macros (called by mkdocs-macros) and the
-# hooks that swap the parts back are two different module objects of macros/engine.py,
-# so the parts are kept here, in a module both import.
-_pages: dict[str, HtmlBlocks] = {}
+class HtmlBlocks(Extension):
+    """Markdown extension: every marked part goes into Markdown's stash of raw HTML."""
+
+    def extendMarkdown(self, md) -> None:
+        # After normalize_whitespace (30), which would remove the stash's placeholders,
+        # before html_block (20), which would parse the parts tag by tag.
+        md.preprocessors.register(_StashMarkedHtml(md), "ekd_html_blocks", 25)
 
 
-def for_page(page: str) -> HtmlBlocks:
-    """The parts of `page` (its source path), to add to."""
-    return _pages.setdefault(page, HtmlBlocks())
+class _StashMarkedHtml(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if START not in text:
+            return lines
+        return _MARKED.sub(lambda match: self.md.htmlStash.store(_as_markdown_would(match.group(1))),
+                           text).split("\n")
 
 
-def adopt(page: str, blocks: HtmlBlocks) -> None:
-    """Parts of `page` kept aside elsewhere (macros/prerender.py)."""
-    _pages[page] = blocks
-
-
-def take(page: str) -> HtmlBlocks | None:
-    """The parts of `page`, now that its Markdown is HTML; None when it has none."""
-    return _pages.pop(page, None)
+def _as_markdown_would(html: str) -> str:
+    """The part as Markdown outputs raw HTML: blocks one blank line apart, a line end after
+    the last. So the page comes out byte for byte as if Markdown had parsed the part."""
+    return _BLANK_LINES.sub("\n\n", html) + "\n"

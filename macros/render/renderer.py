@@ -14,15 +14,12 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .abbreviations import abbreviations
-from .dates import dutch_date
-from .progress import STATUS_LABELS, progress_overview
-from .charts import comparison_chart, opgaven_chart
-from .formatting import euro, euro_difference
-from .html_blocks import CONTEXT_KEY as HTML_BLOCKS, HtmlBlocks, html_block
-from .opendata import LICENCE_NAME, LICENCE_URL
-from .view import Site
-from .urls import relative
+from macros.render.dates import dutch_date
+from macros.render.formatting import euro, euro_difference, number
+from macros.render.html_blocks import KEEP_HTML, html_block, keep_html
+from macros.render.parts import PagePart, PartContext
+from macros.view.glossary import glossary
+from macros.view.urls import relative
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -47,8 +44,9 @@ def make_environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["markdown_text"] = markdown_text
-    env.filters["abbreviations"] = abbreviations  # glossary tooltips in data text
+    env.filters["glossary"] = glossary  # the glossary's tooltips in data text
     env.filters["euro"] = euro
+    env.filters["number"] = number
     env.filters["euro_difference"] = euro_difference
     env.filters["dutch_date"] = dutch_date
     env.filters["html_block"] = html_block
@@ -87,13 +85,13 @@ def templates_do_not_change() -> None:
 class Renderer:
     """Renders one template for one page; links are made relative to that page.
 
-    With `blocks`, the HTML parts of what it renders are kept there and the Markdown it
-    returns holds placeholders for them (`HtmlBlocks.restore` puts them back after
-    Markdown): a `.html` template as a whole, a `.md.j2` template where it says so."""
+    With `keep_html`, the HTML parts of what it renders are marked to skip Python-Markdown
+    (macros/render/html_blocks.py): a `.html` template as a whole, a `.md.j2` template
+    where it says so. Without it the output is plain Markdown and HTML."""
 
-    def __init__(self, site: Site, blocks: HtmlBlocks | None = None, env: Environment | None = None):
-        self.site = site
-        self.blocks = blocks
+    def __init__(self, site, keep_html: bool = False, env: Environment | None = None):
+        self.site = site  # a Site, or a RecordingSite that notes what the page shows
+        self.keep_html = keep_html
         self.env = env or shared_environment()
 
     def render(self, template: str, page: str, **context) -> str:
@@ -101,30 +99,14 @@ class Renderer:
             return relative(target, page)
 
         html = self.env.get_template(template).render(site=self.site, page=page, url=url,
-                                                      **{HTML_BLOCKS: self.blocks}, **context)
-        if self.blocks is not None and template.endswith(".html"):
-            return self.blocks.keep(html)
+                                                      **{KEEP_HTML: self.keep_html}, **context)
+        if self.keep_html and template.endswith(".html"):
+            return keep_html(html)
         return html
 
-    def opgave_page(self, opgave_id: str, page: str) -> str:
-        entry = self.site.opgave(opgave_id)
-        previous, following = self.site.neighbours(entry)
-        return self.render("opgave.md.j2", page, opgave=entry, previous=previous, following=following)
-
-    def opgave_cards(self, page: str) -> str:
-        return self.render("opgave_cards.html", page)
-
-    def opgaven_overview(self, page: str) -> str:
-        return self.render("opgaven_overview.md.j2", page)
-
-    def about(self, page: str) -> str:
-        return self.render("about.md.j2", page)
-
-    def introduction(self, page: str) -> str:
-        return self.render("introduction.html", page)
-
-    def progress(self, page: str) -> str:
-        return self.render("progress.md.j2", page, overview=progress_overview(self.site.opgaven), labels=STATUS_LABELS)
+    def part(self, part: PagePart, page: str, *arguments, context: PartContext = PartContext()) -> str:
+        """One page part (macros/render/parts.py), as the page at `page` shows it."""
+        return self.render(part.template, page, **part.variables(self.site, context, *arguments))
 
     def last_updated(self, day, page: str) -> str:
         return self.render("last_updated.html", page, day=day)
@@ -134,26 +116,3 @@ class Renderer:
         canonical = (site_url.rstrip("/") + "/" + redirect.opgave.path) if site_url else None
         return self.render("redirect.html", redirect.old_path, opgave=redirect.opgave,
                            site_name=site_name, canonical=canonical)
-
-    # ------------------------------------------------------------ the budget page
-
-    def budget_introduction(self, page: str) -> str:
-        return self.render("budget_introduction.md.j2", page, budget=self.site.budget)
-
-    def budget_years(self, page: str) -> str:
-        return self.render("budget_years.md.j2", page, budget=self.site.budget)
-
-    def budget_per_opgave(self, page: str) -> str:
-        return self.render("budget_per_opgave.md.j2", page, budget=self.site.budget,
-                           chart=opgaven_chart(self.site.budget))
-
-    def budget_comparison(self, page: str) -> str:
-        comparisons = [(comparison, comparison_chart(comparison)) for comparison in self.site.budget.comparisons]
-        return self.render("budget_comparison.md.j2", page, comparisons=comparisons)
-
-    def cofinancing(self, page: str) -> str:
-        return self.render("budget_cofinancing.md.j2", page)
-
-    def open_data(self, page: str, downloads) -> str:
-        return self.render("open_data.md.j2", page, downloads=downloads,
-                           licence_name=LICENCE_NAME, licence_url=LICENCE_URL)

@@ -9,15 +9,17 @@ has no budget as its subtotal, not zero.
 import difflib
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Protocol
 
-from .loader import Document
-from .models.budgetten import BudgetFile, BudgetGroup, BudgetYear
-from .problems import Problem
-from .urls import BUDGET_PATH
+from macros.data import messages
+from macros.data.loader import Document
+from macros.data.models.budget import BudgetFile, BudgetGroup, BudgetYear
+from macros.data.problems import Problem
+from macros.view.urls import BUDGET_PATH
 
 
 class OpgaveLike(Protocol):
@@ -70,6 +72,11 @@ class Group:
         return sum_amounts(line.amount for line in self.lines)
 
     @property
+    def label(self) -> str:
+        """"Opgave 3" in a year laid out by opgave, else "Groep 3"."""
+        return self.opgave.label if self.opgave is not None else f"Groep {self.number}"
+
+    @property
     def anchor(self) -> str:
         key = self.opgave.id if self.opgave is not None else slugify(self.title)
         return f"{year_anchor(self.year)}-{key}"
@@ -112,34 +119,108 @@ class Year:
         return next(group for group in self.groups if line in group.lines)
 
 
+# How a line of the comparison relates to the two years.
+KEPT = "kept"  # in both years (the same id)
+ADDED = "added"  # only in the later year
+REMOVED = "removed"  # only in the earlier year
+
+# How many lines "where the difference comes from" names, each way.
+MAIN_CAUSES = 3
+
+
+def same_group(earlier: Group, later: Group) -> bool:
+    """Whether two groups of different years are the same: the same opgave, or the same title."""
+    if earlier.opgave is not None or later.opgave is not None:
+        return earlier.opgave is not None and later.opgave is not None and earlier.opgave.id == later.opgave.id
+    return earlier.title.casefold() == later.title.casefold()
+
+
 @dataclass(frozen=True)
 class Change:
-    """One line that is in both years, and how its amount changed."""
+    """One line of the earlier year, the later year or both (paired by id), and what it
+    adds to the change of the total."""
 
     id: str
-    before: Line
-    after: Line
-    group_before: Group
-    group_after: Group
+    before: Line | None  # None: not in the earlier year
+    after: Line | None  # None: not in the later year
+    group_before: Group | None
+    group_after: Group | None
+    # The name, with its group when another line of the comparison has the same name
+    # ("Overige bijdragen" is in three opgaven): for a sentence that names the line.
+    label: str = ""
+
+    @property
+    def kind(self) -> str:
+        if self.before is None:
+            return ADDED
+        return REMOVED if self.after is None else KEPT
 
     @property
     def name(self) -> str:
-        return self.after.name
+        return (self.after or self.before).name
+
+    @property
+    def group(self) -> Group:
+        """Where the line is now: its group in the later year, or in the earlier one if it is gone."""
+        return self.group_after or self.group_before
 
     @property
     def renamed(self) -> bool:
-        return self.before.name != self.after.name
+        return self.kind == KEPT and self.before.name != self.after.name
+
+    @property
+    def moved(self) -> bool:
+        """In both years, but in another group (or another layout) in the later one."""
+        return self.kind == KEPT and not same_group(self.group_before, self.group_after)
+
+    @property
+    def amount_before(self) -> int | None:
+        return self.before.amount if self.before else None
+
+    @property
+    def amount_after(self) -> int | None:
+        return self.after.amount if self.after else None
 
     @property
     def difference(self) -> int | None:
-        return difference(self.before.amount, self.after.amount)
+        """What the line adds to the change of the total: later minus earlier, where a year
+        without the line, or without budget on it, adds nothing. None when neither year has
+        budget on it (no budget is not € 0)."""
+        if self.amount_before is None and self.amount_after is None:
+            return None
+        return (self.amount_after or 0) - (self.amount_before or 0)
+
+
+@dataclass(frozen=True)
+class Section:
+    """The lines of a comparison of one kind (in both years, new, gone), with their sums."""
+
+    kind: str
+    changes: tuple[Change, ...]
+
+    @property
+    def earlier_total(self) -> int | None:
+        return sum_amounts(change.amount_before for change in self.changes)
+
+    @property
+    def later_total(self) -> int | None:
+        return sum_amounts(change.amount_after for change in self.changes)
+
+    @property
+    def difference(self) -> int | None:
+        return sum_amounts(change.difference for change in self.changes)
 
 
 @dataclass(frozen=True)
 class Comparison:
+    """Every line of two years: the lines in both, the new ones and the ones that are gone.
+
+    Their differences add up to the change of the total, so the page can say where a
+    rise or a fall comes from."""
+
     earlier: Year
     later: Year
-    changes: tuple[Change, ...]
+    changes: tuple[Change, ...]  # the lines in both years, then the new ones, then the ones gone
 
     @property
     def anchor(self) -> str:
@@ -148,6 +229,33 @@ class Comparison:
     @property
     def total_difference(self) -> int | None:
         return difference(self.earlier.total, self.later.total)
+
+    @cached_property
+    def sections(self) -> tuple[Section, ...]:
+        """The kinds that have lines, in the order of `changes`."""
+        kinds = (KEPT, ADDED, REMOVED)
+        sections = (Section(kind, tuple(change for change in self.changes if change.kind == kind)) for kind in kinds)
+        return tuple(section for section in sections if section.changes)
+
+    def section(self, kind: str) -> Section | None:
+        return next((section for section in self.sections if section.kind == kind), None)
+
+    def _largest(self, sign: int) -> tuple[Change, ...]:
+        moving = [change for change in self.changes if change.difference and change.difference * sign > 0]
+        return tuple(sorted(moving, key=lambda change: -abs(change.difference))[:MAIN_CAUSES])
+
+    @cached_property
+    def main_causes(self) -> tuple[Change, ...]:
+        """The lines that moved the total most in the direction it went, largest first."""
+        if not self.total_difference:
+            return ()
+        return self._largest(1 if self.total_difference > 0 else -1)
+
+    @cached_property
+    def counterweights(self) -> tuple[Change, ...]:
+        """The lines that moved most the other way, largest first; with no change of the
+        total, the largest rises."""
+        return self._largest(-1 if self.total_difference and self.total_difference > 0 else 1)
 
 
 @dataclass(frozen=True)
@@ -181,18 +289,31 @@ class Budget:
 
     @cached_property
     def comparisons(self) -> tuple[Comparison, ...]:
-        """Each year against the one before, for the lines that both have (same id)."""
+        """Each year against the one before: every line of both, paired by id."""
         return tuple(compare(earlier, later) for earlier, later in zip(self.years, self.years[1:]))
 
 
 def compare(earlier: Year, later: Year) -> Comparison:
+    """Pair the lines of two years by id; every line of either year is in the comparison."""
     before = {line.id: line for line in earlier.lines}
-    changes = tuple(
-        Change(line.id, before[line.id], line, earlier.group_of(before[line.id]), later.group_of(line))
-        for line in later.lines
-        if line.id in before
-    )
-    return Comparison(earlier, later, changes)
+    after_ids = {line.id for line in later.lines}
+    pairs = [(before.get(line.id), line) for line in later.lines if line.id in before]
+    pairs += [(None, line) for line in later.lines if line.id not in before]
+    pairs += [(line, None) for line in earlier.lines if line.id not in after_ids]
+    names = Counter((after or before).name.casefold() for before, after in pairs)
+    changes = []
+    # By id, not with Year.group_of: a search per line grew with the square of the lines (bench/).
+    groups_before = {line.id: group for group in earlier.groups for line in group.lines}
+    groups_after = {line.id: group for group in later.groups for line in group.lines}
+    for line_before, line_after in pairs:
+        group_before = groups_before[line_before.id] if line_before else None
+        group_after = groups_after[line_after.id] if line_after else None
+        name = (line_after or line_before).name
+        group = group_after or group_before
+        label = f"{name} ({group.label.lower()})" if names[name.casefold()] > 1 else name
+        changes.append(Change((line_after or line_before).id, line_before, line_after, group_before, group_after,
+                              label))
+    return Comparison(earlier, later, tuple(changes))
 
 
 def resolve_budget(file: BudgetFile, opgaven: Mapping[str, OpgaveLike]) -> Budget:
@@ -239,23 +360,22 @@ def opgave_problems(file: BudgetFile, opgave_ids: Iterable[str], document: Docum
                 problems.append(Problem(
                     file=document.name,
                     line=document.line_of(("jaren", year_index, "groepen")),
-                    record=f"jaar '{year.year}'",
+                    record=messages.RECORD.format(name=messages.RECORD_NAMES["jaren"], key=year.year),
                     field="groepen",
-                    message=(f"de opgave '{opgave_id}' heeft geen groep in de begroting van {year.year}. "
-                             f"Verwacht: een groep met 'opgave: {opgave_id}' en haar regels. Heeft de opgave "
-                             "geen budget, geef de regel dan 'bedrag: geen'."),
+                    message=messages.NO_GROUP_FOR_OPGAVE.format(opgave=opgave_id, year=year.year),
                 ))
         for group_index, group in enumerate(year.groups):
             if group.opgave is None or group.opgave in known:
                 continue
             guess = difflib.get_close_matches(group.opgave, known, n=1)
-            hint = f" Bedoel je '{guess[0]}'?" if guess else ""
+            hint = messages.DID_YOU_MEAN.format(guess=guess[0]) if guess else ""
             problems.append(Problem(
                 file=document.name,
                 line=document.line_of(("jaren", year_index, "groepen", group_index, "opgave")),
-                record=f"jaar '{year.year}' › groep nr. {group_index + 1}",
+                record=" › ".join((messages.RECORD.format(name=messages.RECORD_NAMES["jaren"], key=year.year),
+                                   messages.RECORD_BY_NUMBER.format(name=messages.RECORD_NAMES["groepen"],
+                                                                    number=group_index + 1))),
                 field="opgave",
-                message=(f"de opgave '{group.opgave}' bestaat niet in data/opgaven.yaml.{hint} "
-                         f"Verwacht een van: {', '.join(known)}."),
+                message=messages.NO_SUCH_OPGAVE.format(opgave=group.opgave, hint=hint, known=", ".join(known)),
             ))
     return problems

@@ -1,14 +1,15 @@
-"""Wrap the glossary's abbreviations in data text in `<abbr title="...">`.
+"""The glossary (data/begrippen.yaml): its terms, and its abbreviations marked up in data text.
 
-Material shows the title of an `abbr` as a tooltip (`content.tooltips`). Markdown's own
-`abbr` extension does not reach text inside HTML blocks, which is where data text goes,
-so templates pass data text through this filter instead. The text is escaped first;
+Templates pass data text through the `glossary` filter, which wraps each abbreviation in
+`<abbr title="...">`; Material shows the title as a tooltip (`content.tooltips`).
+Markdown's own `abbr` extension does the same for hand-written Markdown, but it does not
+reach text inside HTML blocks, which is where data text goes. The text is escaped first;
 only the `abbr` elements are markup.
 
 Matching is case-sensitive and on whole words: a letter or digit may not touch the
 abbreviation on either side, a hyphen may ("mkb-dienstverlening", "EU-middelen").
 
-Markup (a template's own HTML, as in `{% filter abbreviations %}...{% endfilter %}`)
+Markup (a template's own HTML, as in `{% filter glossary %}...{% endfilter %}`)
 is changed only in the text between tags, never inside a tag, `abbr`, `code`, `pre`,
 `script`, `style` or `svg`.
 """
@@ -21,7 +22,7 @@ from functools import cached_property, lru_cache
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
-from .models.begrippen import GlossaryFile, Term
+from macros.data.models.glossary import GlossaryFile, Term
 
 _WORD_CHARACTER = r"[^\W_]"  # a letter or a digit
 
@@ -125,6 +126,6 @@ class Glossary:
 
 
 @pass_context
-def abbreviations(context, text) -> Markup:
-    """Jinja filter: `{{ text | abbreviations }}`, with the glossary of the site being rendered."""
+def glossary(context, text) -> Markup:
+    """Jinja filter: `{{ text | glossary }}`, with the glossary of the site being rendered."""
     return context["site"].glossary.abbreviate(text)

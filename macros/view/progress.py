@@ -7,8 +7,8 @@ never shows an empty overview.
 from collections import Counter
 from dataclasses import dataclass
 
-from .models.progress import STATUSES, ProgressItem
-from .sections import SECTIONS, Section
+from macros.data.models.progress import STATUSES, ProgressItem
+from macros.data.sections import SECTIONS, Section
 
 _SECTION = {section.key: section for section in SECTIONS}
 

@@ -5,37 +5,36 @@ computed here once, so pages, indexes and downloads can never disagree.
 """
 
 import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .abbreviations import Glossary
-from .artefacts import ArtefactCache, data_inputs
-from .budget import Budget, opgave_problems, resolve_budget
-from .indexes import Indexes, build_indexes
-from .loader import Document, load_document
-from .models.begrippen import GlossaryFile
-from .models.budgetten import BudgetFile
-from .models.opgaven import Opgave, OpgavenFile
-from .models.organisaties import OrganisationsFile
-from .models.programma import ProgrammeFile
-from .models.programmas import ProgrammesFile
-from .problems import DataError, Problem
-from .sections import SECTIONS
-from .urls import opgave_path
-from .validation import validate
+from macros.data.files import DATA_DIR, DATA_FILES
+from macros.data.loader import Document, load_document
+from macros.data.models.opgaven import Opgave
+from macros.data.models.programme import ProgrammeFile
+from macros.data.problems import DataError, Problem
+from macros.data.sections import SECTIONS
+from macros.data.validation import validate
+from macros.view.budget import Budget, opgave_problems, resolve_budget
+from macros.view.glossary import Glossary
+from macros.view.indexes import Indexes, build_indexes
+from macros.view.urls import opgave_path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-
-# Every data file and the model that describes it. load_site reads these, and
-# macros/schema.py writes an editor schema for each: add a new file here.
-DATA_FILES: dict[str, type] = {
-    "opgaven.yaml": OpgavenFile,
-    "programma.yaml": ProgrammeFile,
-    "budgetten.yaml": BudgetFile,
-    "organisaties.yaml": OrganisationsFile,
-    "programmas.yaml": ProgrammesFile,
-    "begrippen.yaml": GlossaryFile,
+# The data files each part of the Site is made from, as load_site makes it: a page that
+# shows a part shows these files ("Laatst bijgewerkt"). Methods count as the part they read.
+SOURCES: dict[str, tuple[str, ...]] = {
+    "programme": ("programma.yaml",),
+    "opgaven": ("opgaven.yaml",),
+    "opgave": ("opgaven.yaml",),
+    "neighbours": ("opgaven.yaml",),
+    # Group titles are the titles of the opgaven.
+    "budget": ("budgetten.yaml", "opgaven.yaml"),
+    # Who names an entry: opgave sections, the cofinancing text, budget lines.
+    "indexes": ("organisaties.yaml", "programmas.yaml", "opgaven.yaml", "programma.yaml", "budgetten.yaml"),
+    "glossary": ("begrippen.yaml",),
+    "sections": (),  # fixed in code (macros/data/sections.py)
 }
 
 
@@ -145,20 +144,17 @@ def load_site(data_dir: Path = DATA_DIR) -> Site:
 _cache: dict[Path, tuple[tuple, Site]] = {}
 
 
-def load_site_cached(data_dir: Path = DATA_DIR, artefacts: ArtefactCache | None = None) -> Site:
+def load_site_cached(data_dir: Path = DATA_DIR, load: Callable[[Path], Site] = load_site) -> Site:
     """load_site, reused while no data file changed (one build asks many times).
 
-    With `artefacts`, also across builds: at 1000 opgaven reading and validating the
-    YAML takes 2.6 s, reading the stored result 0.5 s (bench/RESULTS.md)."""
+    `load` reads the data when a file changed: the build passes one that keeps the Site
+    between builds too (macros/outputs/artefacts.py)."""
     data_dir = _resolved(data_dir)
     stamp = tuple(_stamp(data_dir / name) for name in DATA_FILES)
     cached = _cache.get(data_dir)
     if cached and cached[0] == stamp:
         return cached[1]
-    if artefacts is None:
-        site = load_site(data_dir)
-    else:  # the same data files and code gave this Site before: read it instead of validating again
-        site = artefacts.get_object("site", data_inputs(data_dir), lambda: load_site(data_dir))
+    site = load(data_dir)
     _cache[data_dir] = (stamp, site)
     return site
 
@@ -174,3 +170,23 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 @functools.cache
 def _resolved(path: Path) -> Path:
     return path.resolve()
+
+
+class RecordingSite:
+    """A Site that notes which of its parts are read, for the pages rendered from it.
+
+    A page shows the data files of the parts its rendering read (`data_files`), which is
+    where its "Laatst bijgewerkt" date comes from; nobody lists them by hand."""
+
+    def __init__(self, site: Site, read: set[str] | None = None):
+        self._site = site
+        self.read = set() if read is None else read
+
+    def __getattr__(self, name: str):
+        self.read.add(name)
+        return getattr(self._site, name)
+
+
+def data_files(parts_read: Iterable[str]) -> set[str]:
+    """The data files the parts of a Site are made from; all of them for a part SOURCES lacks."""
+    return {file for part in parts_read for file in SOURCES.get(part, DATA_FILES)}

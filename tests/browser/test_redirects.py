@@ -3,13 +3,12 @@
 import pytest
 
 from tests.browser.conftest import serve
-from tests.test_redirects import NEW, OLD, build_with_renamed_slug
+from tests.test_redirects import NEW, OLD
 
 
 @pytest.fixture(scope="module")
-def renamed_server(tmp_path_factory):
-    site = build_with_renamed_slug(tmp_path_factory.mktemp("renamed"))
-    with serve(site) as base_url:
+def renamed_server(renamed_site):
+    with serve(renamed_site) as base_url:
         yield base_url
 
 

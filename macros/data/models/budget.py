@@ -1,6 +1,6 @@
 """The budgets of the programme per year (data/budgetten.yaml).
 
-Only line items are typed by staff; subtotals and totals are computed (macros/budget.py),
+Only line items are typed by staff; subtotals and totals are computed (macros/view/budget.py),
 so they can never disagree with the lines. A year may state the total it was adopted
 with: that is checked against the sum here, so a typing error stops the build.
 """
@@ -11,9 +11,10 @@ from annotated_types import Ge
 from pydantic import BeforeValidator, Field, Strict, ValidationInfo, WithJsonSchema, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..formatting import euro
-from .common import Record, Slug, Text
-from .programma import Passage
+from macros.data import messages
+from macros.data.models.common import Record, Slug, Text
+from macros.data.models.programme import Passage
+from macros.render.formatting import euro
 
 # What staff type where the programme shows "-": no budget, which is not € 0.
 NO_BUDGET_WORD = "geen"
@@ -26,25 +27,12 @@ def _amount(value: Any) -> Any:
     if value == NO_BUDGET_WORD:
         return None
     if value is None:
-        raise PydanticCustomError(
-            "amount_empty",
-            "hier staat geen bedrag. Verwacht: een heel bedrag in euro's, of 'geen' als er geen "
-            "budget is (in het programma staat dan een streepje)",
-        )
+        raise PydanticCustomError("amount_empty", messages.AMOUNT_EMPTY)
     if isinstance(value, float):
         # YAML reads 12.000 as the number 12.0: say what went wrong instead of "12.0".
-        raise PydanticCustomError(
-            "amount_decimal",
-            "verwacht een heel bedrag in euro's zonder punt of komma (dus 12000, niet 12.000), "
-            "maar er staat een getal met een punt of komma",
-        )
+        raise PydanticCustomError("amount_decimal", messages.AMOUNT_DECIMAL)
     if isinstance(value, str):
-        raise PydanticCustomError(
-            "amount_text",
-            "verwacht een heel bedrag in euro's (alleen cijfers, zonder punt, komma of €) of het "
-            "woord 'geen', maar er staat de tekst '{text}'",
-            {"text": value[:60]},
-        )
+        raise PydanticCustomError("amount_text", messages.AMOUNT_TEXT, {"text": value[:60]})
     return value
 
 
@@ -80,10 +68,9 @@ class BudgetGroup(Record):
             both = self.title is not None
             raise PydanticCustomError(
                 "group_kind",
-                "een groep heeft óf een 'titel' óf een 'opgave' (de id van een opgave), maar deze groep "
-                "heeft {found}. Verwacht: {fix}",
-                {"found": "allebei" if both else "geen van beide",
-                 "fix": "haal er één weg" if both else "voeg er één toe"},
+                messages.GROUP_KIND,
+                {"found": messages.GROUP_HAS_BOTH if both else messages.GROUP_HAS_NEITHER,
+                 "fix": messages.REMOVE_ONE if both else messages.ADD_ONE},
             )
         return self
 
@@ -103,11 +90,7 @@ class BudgetYear(Record):
     @classmethod
     def _consistent(cls, groups: list[BudgetGroup]) -> list[BudgetGroup]:
         if len({group.opgave is None for group in groups}) > 1:
-            raise PydanticCustomError(
-                "mixed_groups",
-                "in één jaar zijn alle groepen een opgave, of geen enkele. Verwacht: geef elke groep "
-                "van dit jaar een 'opgave', of geef elke groep een 'titel'",
-            )
+            raise PydanticCustomError("mixed_groups", messages.MIXED_GROUPS)
         seen_lines: set[str] = set()
         seen_opgaven: set[str] = set()
         for group in groups:
@@ -115,7 +98,7 @@ class BudgetYear(Record):
                 if group.opgave in seen_opgaven:
                     raise PydanticCustomError(
                         "duplicate_opgave",
-                        "de opgave '{opgave}' heeft in dit jaar twee groepen. Verwacht: één groep per opgave",
+                        messages.DUPLICATE_OPGAVE_GROUP,
                         {"opgave": group.opgave},
                     )
                 seen_opgaven.add(group.opgave)
@@ -123,8 +106,7 @@ class BudgetYear(Record):
                 if line.id in seen_lines:
                     raise PydanticCustomError(
                         "duplicate_line",
-                        "de id '{id}' komt in dit jaar vaker voor. Verwacht: elke regel een eigen id "
-                        "binnen een jaar (dezelfde id in een ander jaar betekent: dezelfde regel)",
+                        messages.DUPLICATE_LINE,
                         {"id": line.id},
                     )
                 seen_lines.add(line.id)
@@ -141,11 +123,9 @@ class BudgetYear(Record):
             difference = abs(computed - adopted_total)
             raise PydanticCustomError(
                 "total_mismatch",
-                "de regels van {year} tellen samen op tot {computed}, maar het vastgestelde totaal is "
-                "{adopted} ({difference} verschil). Verwacht: dezelfde som. Vergelijk elk bedrag "
-                "met het programma",
+                messages.TOTAL_MISMATCH,
                 {
-                    "year": info.data.get("year", "dit jaar"),
+                    "year": info.data.get("year", messages.THIS_YEAR),
                     "computed": euro(computed),
                     "adopted": euro(adopted_total),
                     "difference": euro(difference),
@@ -165,8 +145,7 @@ class BudgetFile(Record):
         if numbers != sorted(set(numbers)):
             raise PydanticCustomError(
                 "years_order",
-                "de jaren staan niet van oud naar nieuw, of een jaar staat er twee keer in "
-                "(nu: {years}). Verwacht: elk jaar één keer, het oudste eerst",
+                messages.YEARS_ORDER,
                 {"years": ", ".join(str(number) for number in numbers)},
             )
         return years

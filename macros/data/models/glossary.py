@@ -5,7 +5,8 @@ from typing import Literal
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Record, Text
+from macros.data import messages
+from macros.data.models.common import Record, Text
 
 
 class Term(Record):
@@ -39,7 +40,7 @@ class GlossaryFile(Record):
                 if spelling in seen:
                     raise PydanticCustomError(
                         "duplicate",
-                        "de afkorting '{term}' komt vaker voor. Verwacht: elke afkorting maar één keer",
+                        messages.DUPLICATE_ABBREVIATION,
                         {"term": spelling},
                     )
                 seen.add(spelling)

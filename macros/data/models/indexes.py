@@ -11,7 +11,8 @@ from functools import cached_property
 from pydantic import Field
 from pydantic_core import PydanticCustomError
 
-from .common import Record, Slug, Text
+from macros.data import messages
+from macros.data.models.common import Record, Slug, Text
 
 
 class Entry(Record):
@@ -46,14 +47,13 @@ def check_unique(entries: list[Entry], plural: str, singular: str) -> None:
     for entry in entries:
         if entry.id in ids:
             raise PydanticCustomError(
-                "duplicate", "de id '{id}' komt vaker voor. Verwacht: elke id maar één keer", {"id": entry.id},
+                "duplicate", messages.DUPLICATE_ID, {"id": entry.id},
             )
         ids.add(entry.id)
         for name in entry.names:
             if names.setdefault(name, entry.id) != entry.id:
                 raise PydanticCustomError(
                     "duplicate_name",
-                    "de naam '{name}' hoort bij twee {plural}: '{first}' en '{second}'. "
-                    "Verwacht: elke naam bij maar één {singular}",
+                    messages.DUPLICATE_NAME,
                     {"name": name, "plural": plural, "singular": singular, "first": names[name], "second": entry.id},
                 )

@@ -3,9 +3,10 @@
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Record, Slug, Text, text_list
-from .progress import Item
-from .references import PartnerEntry, ProgrammeEntry
+from macros.data import messages
+from macros.data.models.common import Record, Slug, Text, text_list
+from macros.data.models.progress import Item
+from macros.data.models.references import PartnerEntry, ProgrammeEntry
 
 
 class ActivityGroup(Record):
@@ -57,8 +58,7 @@ class Opgave(Record):
         if len(activities) > 1 and missing:
             raise PydanticCustomError(
                 "heading_missing",
-                "de activiteiten staan in meer dan één groep, maar groep nr. {groups} heeft geen 'kop'. "
-                "Verwacht: bij meer dan één groep heeft elke groep een 'kop'",
+                messages.HEADING_MISSING,
                 {"groups": ", ".join(map(str, missing))},
             )
         return activities
@@ -80,7 +80,7 @@ class OpgavenFile(Record):
                     if value in seen:
                         raise PydanticCustomError(
                             "duplicate",
-                            "de {label} '{value}' komt vaker voor. Verwacht: elke {label} maar één keer",
+                            messages.DUPLICATE,
                             {"label": label, "value": value},
                         )
                     seen.add(value)

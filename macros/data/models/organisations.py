@@ -2,8 +2,8 @@
 
 from pydantic import Field, field_validator
 
-from .common import Record
-from .registers import Entry, check_unique
+from macros.data.models.common import Record
+from macros.data.models.indexes import Entry, check_unique
 
 
 class Organisation(Entry):

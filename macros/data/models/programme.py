@@ -2,8 +2,8 @@
 
 from pydantic import Field, create_model
 
-from ..sections import SECTIONS
-from .common import Record, Text
+from macros.data.models.common import Record, Text
+from macros.data.sections import SECTIONS
 
 
 class Passage(Record):
@@ -36,6 +36,11 @@ class Aspects(Record):
 class ProgrammeFile(Record):
     title: Text = Field(alias="titel", description="De titel van het programma, zoals op de voorkant.")
     period: Text = Field(alias="periode", description="De looptijd, zoals '2024-2025'.")
+    # Optional: the programme as adopted (bron/vastgesteld/) did not name it in the data.
+    province: Text | None = Field(
+        None, alias="provincie",
+        description="Wie het programma uitvoert, zoals bovenaan de home page: 'Provincie Drenthe'.",
+    )
     introduction: Passage = Field(alias="opzet", description="Opzet van het programma: kop en alinea's.")
     aspects: Aspects = Field(alias="aspecten", description="Uitleg bij de zeven onderdelen van elke opgave.")
     cofinancing: Passage = Field(alias="cofinanciering", description="Tekst over cofinanciering: kop en alinea's.")

@@ -5,15 +5,17 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Record
-from .registers import Entry, check_unique
+from macros.data import messages
+from macros.data.models.common import Record
+from macros.data.models.indexes import Entry, check_unique
 
 
 class Programme(Entry):
-    kind: Literal["provinciaal", "extern"] = Field(
+    kind: Literal["provinciaal", "extern", "project"] = Field(
         alias="soort",
         description="'provinciaal': een project of programma van de provincie; "
-                    "'extern': beleid of een programma van een andere overheid of organisatie.",
+                    "'extern': beleid of een programma van een andere overheid of organisatie; "
+                    "'project': een project, netwerk of samenwerkingsverband dat een opgave of de begroting noemt.",
     )
 
 
@@ -22,7 +24,7 @@ class Fund(Entry):
 
 
 # Anchors of the group headings on the programmes page; an entry id may not take them.
-GROUP_ANCHORS = ("provinciaal", "extern", "fondsen")
+GROUP_ANCHORS = ("provinciaal", "extern", "projecten", "fondsen")
 
 
 class ProgrammesFile(Record):
@@ -42,7 +44,7 @@ class ProgrammesFile(Record):
             if entry.id in GROUP_ANCHORS:
                 raise PydanticCustomError(
                     "reserved_id",
-                    "de id '{id}' is al het anker van een kop op de pagina. Verwacht: een andere id",
+                    messages.RESERVED_ID,
                     {"id": entry.id},
                 )
         return self

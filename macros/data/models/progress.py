@@ -14,7 +14,8 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, BeforeValidator, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Record, Text
+from macros.data import messages
+from macros.data.models.common import Record, Text
 
 STATUSES: tuple[str, ...] = ("gepland", "lopend", "afgerond")
 NOTE_MAX_LENGTH = 200
@@ -42,25 +43,15 @@ class ProgressItem(Record):
     @classmethod
     def _one_line(cls, note: str | None) -> str | None:
         if note is not None and "\n" in note:
-            raise PydanticCustomError(
-                "multiline",
-                "de toelichting staat op meer dan één regel. Verwacht: één korte regel tekst",
-            )
+            raise PydanticCustomError("multiline", messages.NOTE_MULTILINE)
         return note
 
     @model_validator(mode="after")
     def _date_belongs_to_status(self):
         if self.status is None and (self.date is not None or self.note is not None):
-            raise PydanticCustomError(
-                "status_missing",
-                "een 'datum' of 'toelichting' hoort bij een status. "
-                "Verwacht: vul ook 'status' in (gepland, lopend of afgerond), of haal ze weg",
-            )
+            raise PydanticCustomError("status_missing", messages.STATUS_MISSING)
         if self.status is not None and self.date is None:
-            raise PydanticCustomError(
-                "date_missing",
-                "bij een status hoort een datum. Verwacht: 'datum' als JJJJ-MM-DD, zoals 2025-03-01",
-            )
+            raise PydanticCustomError("date_missing", messages.DATE_MISSING)
         return self
 
     def __str__(self) -> str:

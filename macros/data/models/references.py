@@ -11,7 +11,8 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
-from .common import Record, Slug, Text
+from macros.data import messages
+from macros.data.models.common import Record, Slug, Text
 
 Ids = Annotated[list[Slug], Field(min_length=1)]
 
@@ -59,8 +60,8 @@ def _text_or_block(key: str):
             return value
         raise PydanticCustomError(
             "text_or_block",
-            "verwacht tekst, of een blok met 'tekst' en '{key}', maar er staat {given}",
-            {"key": key, "given": "niets" if value is None else f"'{value}'"},
+            messages.TEXT_OR_BLOCK,
+            {"key": key, "given": messages.NOTHING if value is None else f"'{value}'"},
         )
 
     return convert

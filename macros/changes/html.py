@@ -1,0 +1,242 @@
+"""The change history (history.py) as HTML for readers: the page /wijzigingen/, the section
+"Wijzigingen" of each opgave page, the line under its title, and the content of feed entries.
+
+Jinja templates in templates/ beside this module, with autoescaping: every text from the
+data and every commit note arrives as text, never as markup. Removed and added words are
+<del> and <ins>, each with a visually hidden Dutch label, as screen readers do not
+announce them. Links go to what exists now: a change to an opgave or register entry that
+was removed since gets no link, so the link check never finds a dead one.
+"""
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+# The rest of the project, imported in this one place.
+from ..render.dates import dutch_date
+from ..render.formatting import NO_BUDGET_WORDS, euro, euro_difference
+from ..data.sections import SECTIONS
+from ..view.urls import BUDGET_PATH, relative
+from ..view.glossary import glossary
+from ..view.site import Site
+from .compare import ADDED, CHANGED, MOVED, REMOVED, ItemChange, LineChange, Progress
+from .history import Entry, History
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+PAGE_PATH = "wijzigingen/"  # the page with every change
+FEED_PATH = "wijzigingen/atom.xml"  # the feed of every change
+OPGAVE_ANCHOR = "wijzigingen"  # the section on each opgave page
+
+NOTHING = "Sinds de vaststelling is er niets veranderd."
+UNAVAILABLE = ("De lijst met wijzigingen is op deze versie van de site niet beschikbaar. "
+               "Daarom kunnen we hier niet laten zien wat er sinds de vaststelling is veranderd.")
+NOT_COMMITTED = "Nog niet vastgelegd"
+
+
+def opgave_feed_path(opgave_id: str) -> str:
+    """The feed of one opgave: by id, which never changes, so a subscription survives a new slug."""
+    return f"wijzigingen/opgaven/{opgave_id}.xml"
+
+
+# ---------------------------------------------------------------- what the site calls
+
+
+def history_page(history: History, site: Site, page: str = PAGE_PATH) -> Markup:
+    """The body of /wijzigingen/ (HTML): every change, newest first, headings h2 and down."""
+    return _render("history.html", site, lambda target: relative(target, page),
+                   history=history, feed=FEED_PATH)
+
+
+def opgave_section(history: History, site: Site, opgave_id: str, page: str) -> Markup:
+    """The body of the section "Wijzigingen" (#wijzigingen) on the opgave's page (HTML): its
+    own changes, newest first, headings h3 and down (the section heading is the page's h2)."""
+    return _render("opgave_history.html", site, lambda target: relative(target, page),
+                   history=history, items=history.for_opgave(opgave_id), feed=opgave_feed_path(opgave_id))
+
+
+def opgave_status(history: History, opgave_id: str) -> Markup:
+    """One line for under the opgave's title: changed since adoption or not, and when last.
+    Empty when the history is unavailable: then nothing can be said."""
+    return Markup(_environment().get_template("opgave_status.html").render(
+        history=history, last=history.last_change(opgave_id), anchor=OPGAVE_ANCHOR,
+    ).strip())
+
+
+def entry_content(entry: Entry, site: Site, url: Callable[[str], str], opgave_id: str | None = None) -> Markup:
+    """One entry as HTML for a feed (all of it, or only what concerns `opgave_id`)."""
+    item = None
+    if opgave_id is not None:
+        item = next(found for found in History(entries=(entry,)).for_opgave(opgave_id))
+    return _render("feed_entry.html", site, url, entry=entry, item=item)
+
+
+def entry_summary(entry: Entry, opgave_id: str | None = None) -> str:
+    """What an entry is about, in one plain line: 'Opgave 1: …; Begroting 2025.'"""
+    changes = entry.changes
+    parts = [f"Opgave {opgave.number}: {opgave.title}" for opgave in changes.opgaven
+             if opgave_id is None or opgave.id == opgave_id]
+    parts += [f"{page.label}: {page.title}" for page in changes.pages
+              if (opgave_id is None or page.id == opgave_id) and page.id not in {o.id for o in changes.opgaven}]
+    years = [year.year for year in changes.budget.years
+             if opgave_id is None or any(opgave_id in line.opgaven for line in year.lines)]
+    if years or (opgave_id is None and changes.budget.texts):
+        parts.append("Begroting" + "".join(f" {year}" for year in years))
+    if opgave_id is None and changes.registers:
+        parts.append("Partners, programma’s, fondsen en begrippen")
+    if opgave_id is None and changes.programme:
+        parts.append("Teksten over het programma")
+    return "Gewijzigd: " + "; ".join(dict.fromkeys(parts)) + "." if parts else "Gewijzigd."
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def _render(template: str, site: Site, url: Callable[[str], str], **context) -> Markup:
+    """Finished HTML, marked safe: another template includes it as it is (everything in it
+    was escaped here)."""
+    html = _environment().get_template(template).render(site=site, url=url, links=_Links(site, url), **context)
+    # No blank lines: in Markdown a blank line ends a block of HTML, and what follows
+    # would be read as Markdown. No text in a change has a line break of its own.
+    return Markup("\n".join(line for line in html.splitlines() if line.strip()) + "\n")
+
+
+@functools.cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,  # also for templates not named .html: everything here is HTML
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        dutch_date=dutch_date,
+        amount=_amount,
+        before_after=_before_after,
+        item_label=_item_label,
+        progress=_progress_text,
+        line_text=_line_text,
+        quoted=lambda text: Markup("‘{}’").format(text),
+        glossary=glossary,  # data text gets the glossary's tooltips, as everywhere on the site
+    )
+    env.globals.update(
+        ADDED=ADDED, CHANGED=CHANGED, MOVED=MOVED, REMOVED=REMOVED, NOTHING=NOTHING, UNAVAILABLE=UNAVAILABLE,
+        NOT_COMMITTED=NOT_COMMITTED, BUDGET_PATH=BUDGET_PATH, PAGE_PATH=PAGE_PATH,
+        REGISTERS=_REGISTERS, PARTS=_PARTS, REGISTER_NOUNS=_REGISTER_NOUNS, FIELD_NAMES=_FIELD_NAMES,
+    )
+    return env
+
+
+class _Links:
+    """Links to what exists in the current site; None for what is gone."""
+
+    def __init__(self, site: Site, url: Callable[[str], str]):
+        self.url = url
+        self.opgaven = {entry.id: entry.path for entry in site.opgaven}
+        indexes = site.indexes
+        self.registers = {
+            **{("organisaties", entry.id): entry.path for entry in indexes.organisations},
+            **{("programmas", entry.id): entry.path for entry in indexes.programmes},
+            **{("fondsen", entry.id): entry.path for entry in indexes.funds},
+            **{("begrippen", term): f"begrippen/#{anchor}" for term, anchor in site.glossary.anchors.items()},
+        }
+
+    def opgave(self, opgave_id: str | None, fragment: str = "") -> str | None:
+        path = self.opgaven.get(opgave_id)
+        return self.url(path + fragment) if path is not None else None
+
+    def register(self, register: str, entry_id: str) -> str | None:
+        path = self.registers.get((register, entry_id))
+        return self.url(path) if path is not None else None
+
+
+# ---------------------------------------------------------------- words
+
+
+_SECTION_HEADINGS = {section.key: section.heading for section in SECTIONS}
+_FIELDS = {"kop": "Kop", "titel": "Titel", "periode": "Periode", "provincie": "Provincie", "bijschrift": "Bijschrift"}
+_REGISTERS = {
+    "organisaties": "Partners",
+    "programmas": "Programma’s",
+    "fondsen": "Fondsen",
+    "begrippen": "Begrippen en afkortingen",
+}
+_REGISTER_NOUNS = {"organisatie": "de organisatie", "programma": "het programma", "fonds": "het fonds"}
+_PARTS = {
+    "titel": "Titel",
+    "periode": "Periode",
+    "provincie": "Provincie",
+    "opzet": "Opzet",
+    "aspecten": "Uitleg bij de onderdelen van een opgave",
+    "cofinanciering": "Cofinanciering",
+    "tot_slot": "Tot slot",
+}
+# The YAML keys of register entries, as a reader would name them.
+_FIELD_NAMES = {
+    "naam": "Naam", "afkorting": "Afkorting", "omschrijving": "Omschrijving", "ook_genoemd_als": "Ook genoemd als",
+    "soort": "Soort", "betekenis": "Betekenis", "uitleg": "Uitleg", "ook_geschreven_als": "Ook geschreven als",
+    "herkomst": "Herkomst",
+}
+
+
+def _item_label(item: ItemChange) -> str:
+    what = _FIELDS.get(item.field) or (f"Uitleg bij ‘{_SECTION_HEADINGS[item.field]}’"
+                                       if item.field in _SECTION_HEADINGS else "")
+    verb = {ADDED: "toegevoegd", REMOVED: "verwijderd", CHANGED: "gewijzigd"}[item.kind]
+    if item.kind == CHANGED and not item.words:
+        verb = "aangepast"  # the same words; the group or the progress changed
+    return f"{what} {verb}" if what else verb.capitalize()
+
+
+def _amount(amount: int | None) -> str:
+    return NO_BUDGET_WORDS if amount is None else euro(amount)
+
+
+def _before_after(old: int | None, new: int | None, added: bool = False, removed: bool = False) -> str:
+    if added:
+        return f"{_amount(new)} (nieuw)"
+    if removed:
+        return f"was {_amount(old)}, vervalt"
+    if old == new:
+        return f"{_amount(new)} (gelijk)"
+    text = f"was {_amount(old)}, nu {_amount(new)}"
+    if old is not None and new is not None:
+        text += f" ({euro_difference(new - old)})"
+    return text
+
+
+def _line_text(line: LineChange) -> str:
+    if line.kind == ADDED:
+        return f"Nieuwe regel ‘{line.name}’ in de groep ‘{line.group}’: {_amount(line.new_amount)}."
+    if line.kind == REMOVED:
+        return f"Regel ‘{line.name}’ in de groep ‘{line.group}’ is verwijderd. Het bedrag was {_amount(line.old_amount)}."
+    parts = [f"Regel ‘{line.name}’ in de groep ‘{line.group}’:"]
+    if line.amount_changed:
+        parts.append(f"bedrag {_before_after(line.old_amount, line.new_amount)}.")
+    if line.old_name is not None:
+        parts.append(f"De naam was ‘{line.old_name}’.")
+    if line.old_group is not None:
+        parts.append(f"Eerst in de groep ‘{line.old_group}’.")
+    return " ".join(parts)
+
+
+def _progress_text(item: ItemChange) -> str:
+    if item.kind == ADDED:
+        return f"Voortgang: {_progress(item.new_progress)}"
+    if item.kind == REMOVED:
+        return f"Voortgang was: {_progress(item.old_progress)}"
+    return f"Voortgang: was {_progress(item.old_progress)}, nu {_progress(item.new_progress)}"
+
+
+def _progress(progress: Progress | None) -> str:
+    if progress is None:
+        return "nog geen stand"
+    text = progress.status
+    if progress.date:
+        text += f" ({dutch_date(progress.date)})"
+    if progress.note:
+        text += f", toelichting: ‘{progress.note}’"
+    return text

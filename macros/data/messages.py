@@ -1,0 +1,244 @@
+"""Everything staff are told about the data, in Dutch: one place to read and reword it.
+
+Each message names what is wrong and ends with "Verwacht: ..." (what to type instead).
+The code that finds a problem fills in the {placeholders}; `make check`, `make build`,
+`make serve` and CONTRIBUTING.md show the result (tests/test_bad_input.py holds the table
+of mistakes and the message each gets). Messages from the models are pydantic message
+templates: the same {placeholders}, no full stop at the end (validation.py adds it).
+"""
+
+# ---------------------------------------------------------------- the report (problems.py, check.py)
+
+REPORT_HEADING = "De data bevat {count} {noun}. De site is niet gebouwd."
+ONE_PROBLEM, PROBLEMS = "probleem", "problemen"
+REPORT_FOOTER = "Uitleg bij elke melding: zie CONTRIBUTING.md."
+AT_LINE = "{file}, regel {line}"
+IN_FIELD = "veld '{field}'"
+DATA_IS_FINE = "De data is in orde: {count} opgaven."
+
+# How a record in a list is called, by the key of that list ("opgave 'arbeidsmarkt'").
+RECORD_NAMES = {
+    "opgaven": "opgave",
+    "jaren": "jaar",
+    "groepen": "groep",
+    "regels": "begrotingsregel",
+    "organisaties": "organisatie",
+    "begrippen": "begrip",
+    "programmas": "programma",
+    "fondsen": "fonds",
+}
+RECORD = "{name} '{key}'"
+RECORD_BY_NUMBER = "{name} nr. {number}"
+ANY_RECORD = "regel"  # a record in a list RECORD_NAMES does not know
+
+# ---------------------------------------------------------------- reading a file (loader.py)
+
+FILE_MISSING = "het bestand ontbreekt. Verwacht: een YAML-bestand op deze plek."
+FILE_TOO_LARGE = ("het bestand is te groot ({size} bytes; de grens is {limit}). "
+                  "Verwacht: een gewoon tekstbestand met de inhoud van het programma.")
+NOT_UTF8 = "het bestand bevat tekens die geen UTF-8 zijn (byte {byte}). Verwacht: sla het bestand op als UTF-8."
+FILE_EMPTY = "het bestand is leeg. Verwacht: de gegevens in YAML."
+CONTROL_CHARACTER = ("het bestand bevat een onzichtbaar stuurteken (code {code}). "
+                     "Verwacht: alleen gewone tekst; typ de regel opnieuw of kopieer hem zonder opmaak.")
+NOT_YAML = "dit is geen geldige YAML ({error})."
+TAB_INDENT = "de regel springt in met een tab. Verwacht: inspringen met spaties (YAML staat geen tabs toe)."
+TAB_AFTER_DASH = ("na het streepje (-) staat een tab. Verwacht: een spatie na het streepje, "
+                  "dus '- Tekst' (YAML staat geen tabs toe).")
+TOO_DEEP = ("de gegevens zijn hier te diep in elkaar genest (meer dan {depth} niveaus), of een "
+            "blok verwijst via & en * naar zichzelf. Verwacht: de opbouw uit CONTRIBUTING.md, zonder & en *.")
+TOO_MANY_NODES = ("het bestand is te groot of verwijst te vaak naar zichzelf (YAML-aliassen). "
+                  "Verwacht: schrijf elke tekst gewoon uit, zonder & en *.")
+TAG_NOT_ALLOWED = "de YAML-tag '{tag}' is niet toegestaan. Verwacht: gewone tekst, getallen en lijsten, zonder '!'."
+NO_SUCH_DATE = ("de waarde '{value}' lijkt op een datum, maar die bestaat niet. "
+                "Verwacht: een echte datum als JJJJ-MM-DD, of tekst tussen aanhalingstekens.")
+GLUED_ITEM = ("deze regel begint met '- ' en lijkt een nieuw punt van de lijst, maar hij springt "
+              "verder in dan het streepje van de regel erboven. Daardoor plakt YAML hem vast aan "
+              "de tekst van regel {line}. Verwacht: zet het streepje precies onder het "
+              "streepje van de regel erboven. Hoort het streepje bij de tekst, zet het dan niet "
+              "vooraan op de regel.")
+MERGE_NOT_ALLOWED = "samenvoegen met '<<' is niet toegestaan. Verwacht: schrijf de velden uit."
+NOT_A_KEY = "'{key}' kan geen sleutel zijn. Verwacht: een sleutel is een woord, zoals 'titel'."
+DUPLICATE_KEY = ("de sleutel '{key}' staat twee keer in hetzelfde blok (eerst op regel {first}). "
+                 "Verwacht: elke sleutel één keer; YAML zou de eerste stil weggooien.")
+
+# YAML syntax errors. What PyYAML's (English) description means for someone editing the
+# file, found by a fragment of it: (fragment, what is wrong, what is expected, whether to
+# point at where the construct began rather than where PyYAML noticed it).
+SYNTAX_ERROR = "dit is geen geldige YAML: {what}. Verwacht: {expected}."
+SYNTAX_ERROR_UNKNOWN = ("dit is geen geldige YAML ({error}). "
+                        "Verwacht: let op inspringen, dubbele punten en aanhalingstekens.")
+SYNTAX_HINTS = (
+    ("mapping values are not allowed",
+     "er staat een dubbele punt (:) op een plek waar YAML dat niet verwacht. Meestal staat er "
+     "een dubbele punt in een tekst, of springt een regel verder in dan de regel erboven",
+     "zet een tekst met een dubbele punt tussen aanhalingstekens, en laat sleutels in hetzelfde "
+     "blok even ver inspringen", False),
+    ("end of stream",
+     "een tekst tussen aanhalingstekens wordt niet afgesloten",
+     "sluit de tekst af met hetzelfde aanhalingsteken (' of \") als waarmee hij begint", True),
+    ("did not find expected key",
+     "de inspringing klopt niet: deze regel springt minder ver in dan de regels van zijn blok",
+     "sleutels in hetzelfde blok springen precies even ver in (met spaties)", False),
+    ("did not find expected '-' indicator",
+     "de inspringing van een lijst klopt niet",
+     "elke regel van een lijst begint met '- ' en springt even ver in als de regels erboven", False),
+    ("could not find expected ':'",
+     "een sleutel zonder dubbele punt, of een tekst die op een nieuwe regel doorloopt zonder "
+     "verder in te springen",
+     "'sleutel: waarde'; loopt een tekst door op de volgende regel, spring die regel dan verder in", True),
+    ("undefined alias",
+     "een * verwijst naar een anker (&) dat niet bestaat",
+     "schrijf de tekst gewoon uit, zonder & en *", False),
+    ("another document",
+     "het bestand bevat meer dan één YAML-document (een regel met ---)",
+     "één document per bestand: haal de regel met --- weg", False),
+    ("cannot start any token",
+     "een waarde begint met een teken dat in YAML een betekenis heeft, zoals @, ` of %",
+     "zet de tekst tussen aanhalingstekens", False),
+    ("unknown escape character",
+     "een \\ (backslash) in een tekst tussen dubbele aanhalingstekens",
+     "gebruik enkele aanhalingstekens (') rond een tekst met een \\", False),
+    ("did not find expected ','",
+     "een lijst [ ... ] of blok { ... } op één regel wordt niet goed afgesloten",
+     "sluit met ] of }, of schrijf de lijst uit met een '- ' per regel", True),
+    ("duplicate anchor",
+     "hetzelfde anker (&) staat twee keer in het bestand",
+     "schrijf de tekst gewoon uit, zonder & en *", False),
+)
+# A field typed less far in than the fields of its record, inside a list of records,
+# makes PyYAML miss a '-'; the hint above would then wrongly suggest adding one.
+UNDERINDENTED_FIELD = (
+    "de regel springt minder ver in dan de velden van zijn blok",
+    "zet de regel precies even ver in als het veld erboven (met spaties)",
+)
+RUNAWAY_QUOTE = ("dit is geen geldige YAML: de tekst tussen aanhalingstekens op deze regel wordt niet afgesloten, "
+                 "dus leest YAML alles tot regel {end} als één tekst. "
+                 "Verwacht: sluit de tekst af met hetzelfde aanhalingsteken (' of \") als waarmee hij begint.")
+THE_LINE_IS = " De regel is: «{line}»"
+
+# ---------------------------------------------------------------- the models (validation.py)
+
+MISSING = "dit veld ontbreekt. Verwacht: dit veld is verplicht."
+UNKNOWN_FIELD = "dit veld bestaat niet.{hint} Verwacht een van: {known}."
+UNKNOWN_FIELD_NO_FIELDS = "dit veld bestaat niet. Verwacht: haal het weg (zie CONTRIBUTING.md voor de velden)."
+DID_YOU_MEAN = " Bedoel je '{guess}'?"
+LIST_EXPECTED = "verwacht een lijst (regels die beginnen met '- '), maar er staat {given}."
+BLOCK_EXPECTED = "verwacht een blok met velden (sleutel: waarde), maar er staat {given}."
+TEXT_EXPECTED = "verwacht tekst, maar er staat {given}. Zet de tekst eventueel tussen aanhalingstekens."
+LIST_EMPTY = "deze lijst is leeg. Verwacht: minstens één regel."
+FIELD_EMPTY = "dit veld is leeg. Verwacht: tekst."
+TEXT_TOO_LONG = "deze tekst is te lang. Verwacht: hoogstens {limit} tekens."
+NOT_A_SLUG = ("'{given}' is geen geldige slug. Verwacht: kleine letters (a-z), cijfers en "
+              "streepjes, zonder spaties, zoals 'economische-kracht'.")
+AMOUNT_EXPECTED = ("verwacht een heel bedrag in euro's (alleen cijfers, zonder punt, komma of €), "
+                   "maar er staat {given}.")
+NEGATIVE = "dit getal mag niet negatief zijn, maar er staat {given}. Verwacht: 0 of meer."
+TOO_SMALL = "dit getal is te klein: er staat {given}. Verwacht: minstens {bound}."
+TOO_LARGE = "dit getal is te groot: er staat {given}. Verwacht: hoogstens {bound}."
+NOT_GREATER = "er staat {given}. Verwacht: een getal groter dan {bound}."
+NOT_SMALLER = "er staat {given}. Verwacht: een getal kleiner dan {bound}."
+YES_NO_EXPECTED = "verwacht ja of nee (true/false), maar er staat {given}."
+DATE_EXPECTED = "verwacht een datum als JJJJ-MM-DD, maar er staat {given}."
+ONE_OF = "verwacht een van: {expected}, maar er staat {given}."
+COLON_IN_TEXT = ("de tekst '{typed}' bevat een dubbele punt met een spatie (': '). Daardoor leest "
+                 "YAML hem als een veld met een waarde. Verwacht: zet de hele tekst tussen dubbele "
+                 "aanhalingstekens, dus {example}, of gebruik >- en zet de tekst op de regel eronder.")
+DUPLICATE_VALUE = ("de {key} '{value}' komt vaker voor (ook bij {name} nr. {first}, "
+                   "regel {first_line}). Verwacht: elke {key} maar één keer.")
+# How a given value is described in the messages above ("maar er staat ...").
+NOTHING = "niets"
+GIVEN_YES_NO = "ja/nee"
+GIVEN_TEXT = "de tekst '{text}'"
+GIVEN_NUMBER = "het getal {number}"
+GIVEN_LIST = "een lijst"
+GIVEN_BLOCK = "een blok met velden"
+
+# Our own checks in the models (pydantic message templates).
+AMOUNT_EMPTY = ("hier staat geen bedrag. Verwacht: een heel bedrag in euro's, of 'geen' als er geen "
+                "budget is (in het programma staat dan een streepje)")
+AMOUNT_DECIMAL = ("verwacht een heel bedrag in euro's zonder punt of komma (dus 12000, niet 12.000), "
+                  "maar er staat een getal met een punt of komma")
+AMOUNT_TEXT = ("verwacht een heel bedrag in euro's (alleen cijfers, zonder punt, komma of €) of het "
+               "woord 'geen', maar er staat de tekst '{text}'")
+GROUP_KIND = ("een groep heeft óf een 'titel' óf een 'opgave' (de id van een opgave), maar deze groep "
+              "heeft {found}. Verwacht: {fix}")
+GROUP_HAS_BOTH, GROUP_HAS_NEITHER = "allebei", "geen van beide"
+REMOVE_ONE, ADD_ONE = "haal er één weg", "voeg er één toe"
+MIXED_GROUPS = ("in één jaar zijn alle groepen een opgave, of geen enkele. Verwacht: geef elke groep "
+                "van dit jaar een 'opgave', of geef elke groep een 'titel'")
+DUPLICATE_OPGAVE_GROUP = "de opgave '{opgave}' heeft in dit jaar twee groepen. Verwacht: één groep per opgave"
+DUPLICATE_LINE = ("de id '{id}' komt in dit jaar vaker voor. Verwacht: elke regel een eigen id "
+                  "binnen een jaar (dezelfde id in een ander jaar betekent: dezelfde regel)")
+TOTAL_MISMATCH = ("de regels van {year} tellen samen op tot {computed}, maar het vastgestelde totaal is "
+                  "{adopted} ({difference} verschil). Verwacht: dezelfde som. Vergelijk elk bedrag "
+                  "met het programma")
+THIS_YEAR = "dit jaar"
+YEARS_ORDER = ("de jaren staan niet van oud naar nieuw, of een jaar staat er twee keer in "
+               "(nu: {years}). Verwacht: elk jaar één keer, het oudste eerst")
+DUPLICATE_ABBREVIATION = "de afkorting '{term}' komt vaker voor. Verwacht: elke afkorting maar één keer"
+DUPLICATE_ID = "de id '{id}' komt vaker voor. Verwacht: elke id maar één keer"
+DUPLICATE_NAME = ("de naam '{name}' hoort bij twee {plural}: '{first}' en '{second}'. "
+                  "Verwacht: elke naam bij maar één {singular}")
+DUPLICATE = "de {label} '{value}' komt vaker voor. Verwacht: elke {label} maar één keer"
+HEADING_MISSING = ("de activiteiten staan in meer dan één groep, maar groep nr. {groups} heeft geen 'kop'. "
+                   "Verwacht: bij meer dan één groep heeft elke groep een 'kop'")
+RESERVED_ID = "de id '{id}' is al het anker van een kop op de pagina. Verwacht: een andere id"
+NOTE_MULTILINE = "de toelichting staat op meer dan één regel. Verwacht: één korte regel tekst"
+STATUS_MISSING = ("een 'datum' of 'toelichting' hoort bij een status. "
+                  "Verwacht: vul ook 'status' in (gepland, lopend of afgerond), of haal ze weg")
+DATE_MISSING = "bij een status hoort een datum. Verwacht: 'datum' als JJJJ-MM-DD, zoals 2025-03-01"
+TEXT_OR_BLOCK = "verwacht tekst, of een blok met 'tekst' en '{key}', maar er staat {given}"
+
+# ---------------------------------------------------------------- a wrong total (budget_changes.py)
+
+CHANGED_AMOUNT = "{where} (begrotingsregel '{id}': was {before}, nu {after})"
+NEW_LINE = "{where} (begrotingsregel '{id}' is nieuw: {amount})"
+REMOVED_LINE = "begrotingsregel '{id}' is weggehaald (was {amount})"
+AT_BUDGET_LINE = "regel {line}"
+AMOUNTS_CHANGED = "Sinds {since} {changed} van {year}: {changes}. Kijk {which} eerst na."
+AMOUNT_CHANGED_ONE, AMOUNTS_CHANGED_MANY = "veranderde dit bedrag", "veranderden deze bedragen"
+THAT_AMOUNT, THOSE_AMOUNTS = "dat bedrag", "die bedragen"
+NO_AMOUNT_CHANGED = "Geen bedrag van {year} is anders dan in {since}."
+TOTAL_CHANGED = " Het vastgestelde totaal wel: dat was {total}."
+SINCE_LAST_COMMIT, SINCE_PREVIOUS_COMMIT = "de laatste commit", "de vorige commit"
+NO_BUDGET = "geen budget"
+
+# ---------------------------------------------------------------- references between files (view/)
+
+NO_GROUP_FOR_OPGAVE = ("de opgave '{opgave}' heeft geen groep in de begroting van {year}. "
+                       "Verwacht: een groep met 'opgave: {opgave}' en haar regels. Heeft de opgave "
+                       "geen budget, geef de regel dan 'bedrag: geen'.")
+NO_SUCH_OPGAVE = "de opgave '{opgave}' bestaat niet in data/opgaven.yaml.{hint} Verwacht een van: {known}."
+NO_SUCH_ID = "{article} {noun} '{value}' staat niet in {file}.{hint} Verwacht: de id van een {noun} daar."
+NO_SUCH_NAME = ("'{text}' staat niet in {files}.{hint} "
+                "Verwacht: precies een naam, afkorting of 'ook_genoemd_als' uit dat bestand, "
+                "of een blok met 'tekst' en {keys} (een lijst met id's) als de regel meer noemt "
+                "of het anders zegt.")
+# How an entry of each index is named in the messages: article, noun, "this ...".
+ENTRY_WORDS = {
+    "organisaties": ("de", "organisatie", "deze organisatie"),
+    "programmas": ("het", "programma", "dit programma"),
+    "fondsen": ("het", "fonds", "dit fonds"),
+}
+IN_LIST = "{file} (lijst '{key}')"
+EITHER_KEY = " en/of "
+NAMED_NOWHERE = ("niets op de site noemt {this} (geen opgave, geen tekst, geen budgetpost), dus "
+                 "de overzichtspagina zou een lege vermelding tonen. Verwacht: een opgave noemt "
+                 "'{id}' (met de naam, of met '{key}: [{id}]'), of haal '{id}' hier weg.")
+
+# ---------------------------------------------------------------- earlier versions (revisions.py)
+
+ADOPTED_FOLDER_MISSING = "De map {folder} met het vastgestelde programma ontbreekt."
+NO_DATA_FOLDER = "In '{revision}' staat geen map data/."
+GIT_MISSING = "git is niet gevonden ({error}). Installeer git."
+UNKNOWN_REVISION = ("git kent '{revision}' niet: {reason}. "
+                    "Geef een branch, tag of commit, of 'vastgesteld' voor het vastgestelde programma.")
+UNKNOWN_VERSION = "onbekende versie"
+ADOPTED_PROGRAMME = "het vastgestelde programma (bron/vastgesteld/)"
+
+# ---------------------------------------------------------------- editor schemas (schema.py)
+
+SCHEMAS_STALE = "Deze schema's kloppen niet meer met de modellen: {names}. Maak ze opnieuw met: make schema"
+SCHEMAS_UP_TO_DATE = "De schema's zijn bij."
+SCHEMA_UPDATED = "Bijgewerkt: {path}"
+SCHEMA_REMOVED = "Verwijderd: {path}"

@@ -1,0 +1,121 @@
+"""The registry of page parts: the one list of what a page can show from the data.
+
+Each part has the name a page calls (`{{ begroting_jaren() }}` in content/*.md), the
+template that renders it and the variables that template gets beside the site. The
+MkDocs adapter registers one macro per part from this list, the tests render every
+part from it, and the data files a part shows are not listed anywhere: they follow
+from the parts of the Site its rendering reads (macros/view/site.py, `RecordingSite`),
+which is what "Laatst bijgewerkt" under each page is made from.
+
+The opgave page is a part too, rendered for the pages the build generates rather
+than called from Markdown (`OPGAVE_PAGE`).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from macros.changes.history import History
+from macros.changes.html import history_page, opgave_section, opgave_status
+from macros.outputs.opendata import LICENCE_NAME, LICENCE_URL, downloads
+from macros.render import home
+from macros.render.charts import comparison_chart, opgaven_chart
+from macros.render.comparison_words import TEMPLATE_HELPERS as COMPARISON_WORDS
+from macros.view.progress import STATUS_LABELS, progress_overview
+
+
+@dataclass(frozen=True)
+class PartContext:
+    """What a part may ask of the build besides the site."""
+
+    site_url: str = ""  # the published address, for absolute links in downloads
+    # The whole programme as PDF (macros/outputs/pdf.py), made by the build when asked for.
+    programme_pdf: Callable[[], bytes] = bytes
+    # What changed since adoption (macros/changes/history.py), read by the build when asked for.
+    history: Callable[[], History] = lambda: History(unavailable="deze weergave heeft geen geschiedenis")
+
+
+def _no_variables(site, context: PartContext) -> dict:
+    return {}
+
+
+def _one_call(site) -> list[tuple]:
+    return [()]
+
+
+@dataclass(frozen=True)
+class PagePart:
+    name: str  # what a page calls, in Dutch like the rest of content/
+    template: str  # in macros/render/templates/
+    # The template's variables besides `site`, `page` and `url`: (site, context, *arguments) -> dict.
+    variables: Callable[..., dict] = _no_variables
+    # Every valid list of arguments for a site (most parts take none); the tests render each.
+    calls: Callable[..., list[tuple]] = _one_call
+
+
+# The kinds of programme `programmas_overzicht(soort)` lists: the index it shows, and the
+# name of its jump list.
+PROGRAMME_KINDS = {
+    "provinciaal": ("provincial_programmes", "Alle provinciale projecten en programma’s"),
+    "extern": ("external_programmes", "Al het beleid van andere overheden en organisaties"),
+    "project": ("projects", "Alle projecten en samenwerkingsverbanden"),
+}
+
+
+def _programmes(site, context: PartContext, kind: str) -> dict:
+    entries, label = PROGRAMME_KINDS[kind]
+    return {"entries": getattr(site.indexes, entries), "jump_label": label}
+
+
+def _opgave(site, context: PartContext, opgave_id: str) -> dict:
+    entry = site.opgave(opgave_id)
+    previous, following = site.neighbours(entry)
+    history = context.history()
+    return {"opgave": entry, "previous": previous, "following": following,
+            "changes_status": opgave_status(history, opgave_id),
+            "changes_section": opgave_section(history, site, opgave_id, entry.path)}
+
+
+def _pdf_size(site, context: PartContext) -> dict:
+    return {"kilobytes": max(1, round(len(context.programme_pdf()) / 1000))}
+
+
+PARTS: dict[str, PagePart] = {part.name: part for part in (
+    # The home page.
+    PagePart("programma_titel", "programme_title.md.j2"),  # the h1
+    PagePart("programma_in_het_kort", "home_summary.html", home.summary),  # who, what, when, budget per year
+    PagePart("opgave_kaarten", "opgave_cards.html", home.opgave_cards),
+    PagePart("wegwijzer", "home_signposts.html", home.signposts),  # every main page, one click away
+    PagePart("opzet", "home_introduction.md.j2", home.introduction),
+    PagePart("pdf_grootte", "pdf_size.md.j2", _pdf_size),  # "62 kB", in the text of the download link
+    # One page each.
+    PagePart("opgaven_overzicht", "opgaven_overview.md.j2"),
+    PagePart("over_programma", "about.md.j2"),
+    PagePart("voortgang", "progress.md.j2", lambda site, context: {
+        "overview": progress_overview(site.opgaven), "labels": STATUS_LABELS}),
+    # The budget page, one part per section.
+    PagePart("begroting_inleiding", "budget_introduction.md.j2", lambda site, context: {"budget": site.budget}),
+    PagePart("begroting_jaren", "budget_years.md.j2", lambda site, context: {"budget": site.budget}),
+    PagePart("begroting_per_opgave", "budget_per_opgave.md.j2", lambda site, context: {
+        "budget": site.budget, "chart": opgaven_chart(site.budget)}),
+    PagePart("begroting_vergelijking", "budget_comparison.md.j2", lambda site, context: {
+        "comparisons": [(comparison, comparison_chart(comparison)) for comparison in site.budget.comparisons],
+        **COMPARISON_WORDS}),
+    PagePart("cofinanciering", "budget_cofinancing.md.j2"),
+    PagePart("open_data", "open_data.md.j2", lambda site, context: {
+        "downloads": downloads(site, context.site_url), "licence_name": LICENCE_NAME, "licence_url": LICENCE_URL}),
+    # The indexes: partners, programmes and funds, target groups, glossary.
+    PagePart("partners_overzicht", "indexes/partners.html"),
+    PagePart("programmas_overzicht", "indexes/programmes.html", _programmes,
+             calls=lambda site: [(kind,) for kind in PROGRAMME_KINDS]),
+    PagePart("fondsen_overzicht", "indexes/programmes.html", lambda site, context: {
+        "entries": site.indexes.funds, "jump_label": "Alle fondsen en regelingen"}),
+    PagePart("begrotingsposten_overzicht", "indexes/budget_lines.html"),
+    PagePart("doelgroepen_overzicht", "indexes/target_groups.html"),
+    PagePart("begrippen_overzicht", "indexes/glossary.html"),
+    # What changed since adoption, newest first (macros/changes/).
+    PagePart("wijzigingen", "changes_page.html", lambda site, context: {"history_html": history_page(context.history(), site)}),
+)}
+
+# The page of one opgave (argument: its id), generated for every opgave in data/opgaven.yaml.
+OPGAVE_PAGE = PagePart("opgave", "opgave.md.j2", _opgave,
+                       calls=lambda site: [(entry.id,) for entry in site.opgaven])

@@ -1,0 +1,1 @@
+"""The resolved view of all data (`site.Site`): what every page, index and download shows."""
