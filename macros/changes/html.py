@@ -18,10 +18,10 @@ from markupsafe import Markup
 # The rest of the project, imported in this one place.
 from ..render.dates import dutch_date
 from ..render.formatting import NO_BUDGET_WORDS, euro, euro_difference
-from ..data.sections import SECTIONS
 from ..view.urls import BUDGET_PATH, relative
 from ..view.glossary import glossary
 from ..view.site import Site
+from .words import FIELDS, PARTS, REGISTER_NOUNS, SECTION_HEADINGS
 from .compare import ADDED, CHANGED, MOVED, REMOVED, ItemChange, LineChange, Progress
 from .history import Entry, History
 
@@ -125,7 +125,7 @@ def _environment() -> Environment:
     env.globals.update(
         ADDED=ADDED, CHANGED=CHANGED, MOVED=MOVED, REMOVED=REMOVED, NOTHING=NOTHING, UNAVAILABLE=UNAVAILABLE,
         NOT_COMMITTED=NOT_COMMITTED, BUDGET_PATH=BUDGET_PATH, PAGE_PATH=PAGE_PATH,
-        REGISTERS=_REGISTERS, PARTS=_PARTS, REGISTER_NOUNS=_REGISTER_NOUNS, FIELD_NAMES=_FIELD_NAMES,
+        REGISTERS=_REGISTERS, PARTS=PARTS, REGISTER_NOUNS=REGISTER_NOUNS, FIELD_NAMES=_FIELD_NAMES,
     )
     return env
 
@@ -156,23 +156,11 @@ class _Links:
 # ---------------------------------------------------------------- words
 
 
-_SECTION_HEADINGS = {section.key: section.heading for section in SECTIONS}
-_FIELDS = {"kop": "Kop", "titel": "Titel", "periode": "Periode", "provincie": "Provincie", "bijschrift": "Bijschrift"}
 _REGISTERS = {
     "organisaties": "Partners",
     "programmas": "Programma’s",
     "fondsen": "Fondsen",
     "begrippen": "Begrippen en afkortingen",
-}
-_REGISTER_NOUNS = {"organisatie": "de organisatie", "programma": "het programma", "fonds": "het fonds"}
-_PARTS = {
-    "titel": "Titel",
-    "periode": "Periode",
-    "provincie": "Provincie",
-    "opzet": "Opzet",
-    "aspecten": "Uitleg bij de onderdelen van een opgave",
-    "cofinanciering": "Cofinanciering",
-    "tot_slot": "Tot slot",
 }
 # The YAML keys of register entries, as a reader would name them.
 _FIELD_NAMES = {
@@ -183,8 +171,8 @@ _FIELD_NAMES = {
 
 
 def _item_label(item: ItemChange) -> str:
-    what = _FIELDS.get(item.field) or (f"Uitleg bij ‘{_SECTION_HEADINGS[item.field]}’"
-                                       if item.field in _SECTION_HEADINGS else "")
+    what = FIELDS.get(item.field) or (f"Uitleg bij ‘{SECTION_HEADINGS[item.field]}’"
+                                       if item.field in SECTION_HEADINGS else "")
     verb = {ADDED: "toegevoegd", REMOVED: "verwijderd", CHANGED: "gewijzigd"}[item.kind]
     if item.kind == CHANGED and not item.words:
         verb = "aangepast"  # the same words; the group or the progress changed

@@ -9,13 +9,13 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..view.budget import difference
+from .words import FIELDS, PARTS, REGISTER_NOUNS, SECTION_HEADINGS
 from .compare import (
     ADDED, CHANGED, MOVED, REDIRECT_REMOVED, REMOVED, BudgetChanges, Changes, EntryChange, ItemChange, LineChange, LinkChange,
     OpgaveChanges, PageChange, PartChanges, Progress, SectionChanges, YearChanges,
 )
 from ..render.dates import dutch_date
 from ..render.formatting import NO_BUDGET_WORDS, euro, euro_difference
-from ..data.sections import SECTIONS
 from .text_diff import DELETE, EQUAL, INSERT, Chunk
 
 TITLE = "Wat verandert er op de site?"
@@ -25,22 +25,11 @@ NOTHING = "Geen wijzigingen die lezers zien."
 WHOLE_TEXT_WORDS = 40
 CONTEXT = 8
 
-_SECTION_HEADINGS = {section.key: section.heading for section in SECTIONS}
 _REGISTERS = {
     "organisaties": "Organisaties (partners)",
     "programmas": "Programma’s",
     "fondsen": "Fondsen",
     "begrippen": "Begrippen en afkortingen",
-}
-_REGISTER_NOUNS = {"organisatie": "de organisatie", "programma": "het programma", "fonds": "het fonds"}
-_PARTS = {
-    "titel": "Titel",
-    "periode": "Periode",
-    "provincie": "Provincie",
-    "opzet": "Opzet",
-    "aspecten": "Uitleg bij de onderdelen van een opgave",
-    "cofinanciering": "Cofinanciering",
-    "tot_slot": "Tot slot",
 }
 
 # Markdown that could start or end markup anywhere in a line; `\x` is a literal x.
@@ -167,13 +156,12 @@ def _section(section: SectionChanges) -> list[str]:
     return lines
 
 
-_FIELDS = {"kop": "Kop", "titel": "Titel", "periode": "Periode", "provincie": "Provincie", "bijschrift": "Bijschrift"}
 
 
 def _item(item: ItemChange) -> list[str]:
     """One bullet for the text, with sub-bullets for the group and the progress."""
-    what = _FIELDS.get(item.field) or (f"Uitleg bij {_quoted(_SECTION_HEADINGS[item.field])}"
-                                       if item.field in _SECTION_HEADINGS else "")
+    what = FIELDS.get(item.field) or (f"Uitleg bij {_quoted(SECTION_HEADINGS[item.field])}"
+                                       if item.field in SECTION_HEADINGS else "")
     verb = {ADDED: "toegevoegd", REMOVED: "verwijderd", CHANGED: "gewijzigd"}[item.kind]
     if item.kind == CHANGED and not item.words:
         verb = "aangepast"  # same words; the group or the progress changed
@@ -214,7 +202,7 @@ def _progress(progress: Progress | None) -> str:
 
 
 def _link(link: LinkChange) -> str:
-    noun = f"{_REGISTER_NOUNS[link.register]} {_quoted(link.name)}"
+    noun = f"{REGISTER_NOUNS[link.register]} {_quoted(link.name)}"
     if link.kind == ADDED:
         return f"- Nu gekoppeld aan {noun}."
     return f"- Niet meer gekoppeld aan {noun}."
@@ -325,5 +313,5 @@ def _entry(entry: EntryChange) -> list[str]:
 def _programme(parts: Iterable[PartChanges]) -> list[str]:
     lines = []
     for part in parts:
-        lines += ["", f"### {_PARTS[part.key]}", ""] + [line for item in part.items for line in _item(item)]
+        lines += ["", f"### {PARTS[part.key]}", ""] + [line for item in part.items for line in _item(item)]
     return ["## Teksten over het programma"] + lines if lines else []
