@@ -67,3 +67,9 @@ def write_yaml(path: Path, data) -> None:
     # No wrapping: a wrapped text can start a line with "- ", which the loader refuses
     # as a list item glued onto the text above it.
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=float("inf")), encoding="utf-8")
+
+
+def git(repo: Path, *args: str) -> None:
+    """Run git in `repo` as a test author, failing the test when git fails."""
+    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false",
+                    *args], cwd=repo, check=True, capture_output=True)

@@ -10,7 +10,6 @@ tests below cover what does not fit the table: the real command, the build, git.
 
 import re
 import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -19,7 +18,7 @@ import pytest
 
 from macros.data.check import main as check_main
 from macros.data.loader import MAX_BYTES, parse_document
-from tests.project import ADOPTED_DATA, PROJECT, build, check, copy_project, read_yaml, write_yaml
+from tests.project import ADOPTED_DATA, PROJECT, build, check, copy_project, git, read_yaml, write_yaml
 
 OPGAVEN = "opgaven.yaml"
 PROGRAMMA = "programma.yaml"
@@ -594,11 +593,6 @@ def test_a_dash_inside_a_text_is_not_a_glued_item():
 
 
 # ---------------------------------------------------------------- a wrong total, and the last commit
-
-
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false",
-                    *args], cwd=repo, check=True, capture_output=True)
 
 
 @pytest.fixture

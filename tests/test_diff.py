@@ -20,7 +20,7 @@ from macros.changes.markdown import NOTHING, render
 from macros.changes.text_diff import DELETE, EQUAL, INSERT, Chunk, pair_items, word_diff
 from macros.render.formatting import euro, euro_difference
 from macros.view.site import load_site
-from tests.project import ADOPTED_DATA, ENV, ROOT, read_yaml, write_yaml
+from tests.project import ADOPTED_DATA, ENV, ROOT, git, read_yaml, write_yaml
 
 FIRST = "vestigingsklimaat"  # the first opgave of the adopted data
 SECOND = "arbeidsmarkt"
@@ -434,11 +434,6 @@ def test_whitespace_is_no_word_change():
 
 
 # ---------------------------------------------------------------- the command
-
-
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false",
-                    *args], cwd=repo, check=True, capture_output=True)
 
 
 @pytest.fixture

@@ -287,41 +287,46 @@ def _open_tab(browser, server: str, viewport_name: str) -> Tab:
     return tab
 
 
-@pytest.fixture(scope="session", params=list(VIEWPORTS), ids=list(VIEWPORTS))
-def viewport_tab(request, browser, server) -> Iterator[Tab]:
-    """One context and one page per viewport, reused by every test (parametrized: both)."""
-    tab = _open_tab(browser, server, request.param)
+@contextmanager
+def opened_tab(browser, server: str, viewport_name: str) -> Iterator[Tab]:
+    """A tab in a context of its own, closed afterwards."""
+    tab = _open_tab(browser, server, viewport_name)
     try:
         yield tab
     finally:
         tab.page.context.close()
+
+
+@pytest.fixture(scope="session", params=list(VIEWPORTS), ids=list(VIEWPORTS))
+def viewport_tab(request, browser, server) -> Iterator[Tab]:
+    """One context and one page per viewport, reused by every test (parametrized: both)."""
+    with opened_tab(browser, server, request.param) as tab:
+        yield tab
 
 
 @pytest.fixture(params=list(VIEWPORTS), ids=list(VIEWPORTS))
 def fresh_tab(request, browser, server) -> Iterator[Tab]:
     """A new context and page per test, at each viewport (for tests that change focus/state)."""
-    tab = _open_tab(browser, server, request.param)
-    try:
+    with opened_tab(browser, server, request.param) as tab:
         yield tab
-    finally:
-        tab.page.context.close()
 
 
 @pytest.fixture(params=["desktop"])
 def fresh_desktop_tab(request, browser, server) -> Iterator[Tab]:
     """Like fresh_tab, desktop only."""
-    tab = _open_tab(browser, server, request.param)
-    try:
+    with opened_tab(browser, server, request.param) as tab:
         yield tab
-    finally:
-        tab.page.context.close()
+
+
+@pytest.fixture(scope="module")
+def phone_tab(browser, server) -> Iterator[Tab]:
+    """One phone tab (375x812) shared by the tests of a module."""
+    with opened_tab(browser, server, "mobile") as tab:
+        yield tab
 
 
 @pytest.fixture(params=["mobile"])
 def fresh_mobile_tab(request, browser, server) -> Iterator[Tab]:
     """Like fresh_tab, phone only (the navigation drawer behind the menu button)."""
-    tab = _open_tab(browser, server, request.param)
-    try:
+    with opened_tab(browser, server, request.param) as tab:
         yield tab
-    finally:
-        tab.page.context.close()

@@ -16,7 +16,7 @@ import pytest
 
 from macros.data.sections import SECTIONS
 from macros.render.formatting import euro
-from tests.browser.conftest import VIEWPORTS, _open_tab, page_id, source_pages
+from tests.browser.conftest import VIEWPORTS, page_id, source_pages
 from tests.text import squash
 
 pytestmark = pytest.mark.content
@@ -60,15 +60,6 @@ FIRST_VISIBLE = """(text) => {
   }
   return null;
 }"""
-
-
-@pytest.fixture(scope="module")
-def phone_tab(browser, server):
-    tab = _open_tab(browser, server, "mobile")
-    try:
-        yield tab
-    finally:
-        tab.page.context.close()
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,7 @@ the site has), so a new page with a wide table fails here too."""
 
 from __future__ import annotations
 
-import pytest
 
-from tests.browser.conftest import _open_tab
 
 # Per table in the content: what sticks out, in pixels (empty when it fits).
 OVERFLOW = """() => {
@@ -39,18 +37,9 @@ OVERFLOW = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def phone(browser, server):
-    tab = _open_tab(browser, server, "mobile")
-    try:
-        yield tab
-    finally:
-        tab.page.context.close()
-
-
-def test_every_table_fits_a_phone(page_path: str, phone):
-    assert phone.viewport["width"] == 375
-    phone.visit(page_path)
-    tables = phone.page.evaluate(OVERFLOW)
+def test_every_table_fits_a_phone(page_path: str, phone_tab):
+    assert phone_tab.viewport["width"] == 375
+    phone_tab.visit(page_path)
+    tables = phone_tab.page.evaluate(OVERFLOW)
     wide = {table["table"]: table["problems"] for table in tables if table["problems"]}
     assert not wide, f"/{page_path}: tabellen breder dan een telefoon van 375 px: {wide}"
