@@ -14,7 +14,8 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: serve build check diff schema test audit bench clean
 
-$(INSTALLED): requirements.txt requirements-dev.txt constraints.txt
+$(INSTALLED): requirements.txt requirements-dev.txt constraints.txt tools/install-system-deps
+	@tools/install-system-deps --pdf  # the libraries WeasyPrint needs for the programme PDF (every build)
 	@if test -x $(PYTHON); then echo "De Python-omgeving in $(VENV) wordt bijgewerkt (de lijst met pakketten is veranderd)..."; \
 	else echo "Eenmalig: de Python-omgeving wordt klaargezet in $(VENV) (een paar minuten)..." && python3 -m venv $(VENV); fi
 	@$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
@@ -52,8 +53,9 @@ audit: $(INSTALLED) $(AUDIT_INSTALLED)  ## Lighthouse scores of three pages (not
 	tools/install-system-deps
 	$(PYTHON) tools/audit.py
 
-bench: $(INSTALLED)  ## build time, scaling and page weight against plain Material (~10 min; writes bench/RESULTS.md)
+bench: $(INSTALLED)  ## build time, scaling and page weight against plain Material, PDF time and memory (~25 min; writes bench/RESULTS.md)
 	$(PYTHON) bench/run.py
+	$(PYTHON) bench/pdf.py
 
 clean:  ## also removes .site-build-*/.site-old-* left by a build that was killed
 	rm -rf site .site-build-* .site-old-* .pytest_cache

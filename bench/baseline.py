@@ -11,6 +11,7 @@ long as ours. What is left between the two builds is the cost of the data layer.
 """
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -31,10 +32,12 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 def _env_tag(loader, node):
+    """As MkDocs reads it: the first variable that is set, else the default (the last item)."""
     if isinstance(node, yaml.SequenceNode):
-        names = loader.construct_sequence(node)
-        return names[-1]  # the default value
-    return None
+        *names, default = loader.construct_sequence(node)
+    else:
+        names, default = [loader.construct_scalar(node)], None
+    return next((os.environ[name] for name in names if name in os.environ), default)
 
 
 _ConfigLoader.add_constructor("!ENV", _env_tag)

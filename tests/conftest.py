@@ -1,13 +1,34 @@
 """Shared fixtures: the real site, built once per test run."""
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.project import ADOPTED_DATA, PROJECT, build, copy_project
+from tests.project import ADOPTED_DATA, ENV, PROJECT, build, copy_project
 
+from macros.outputs.artefacts import SHARED_CACHE_VARIABLE
 from macros.view.site import load_site
+
+
+def pytest_configure(config):
+    """The builds of one test run share what they draw (the PDF takes seconds; some 25 builds
+    of copies of the project draw the same one): one folder for the run, removed after it."""
+    folder = tempfile.mkdtemp(prefix="ekd-artefacts-")
+    config.stash[_SHARED] = folder
+    os.environ[SHARED_CACHE_VARIABLE] = ENV[SHARED_CACHE_VARIABLE] = folder
+
+
+def pytest_unconfigure(config):
+    folder = config.stash.get(_SHARED, None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+_SHARED = pytest.StashKey[str]()
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,12 @@ PROJECT = Path(os.environ.get("EKD_PROJECT", ROOT)).resolve()
 # The data as adopted: frozen, so tests of the machinery that need known content use it.
 ADOPTED_DATA = ROOT / "bron" / "vastgesteld"
 PROJECT_PARTS = ("mkdocs.yml", "content", "data", "macros", "overrides")
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+# Test builds are published builds, at an address in a folder (as a GitHub Pages project
+# site: https://<org>.github.io/<repo>/), so every test also checks that the site works
+# there. tests/test_address.py builds once without an address (NO_ADDRESS_ENV).
+SITE_URL = "https://www.example.nl/koers/"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "SITE_URL": SITE_URL}
+NO_ADDRESS_ENV = {key: value for key, value in ENV.items() if key != "SITE_URL"}
 
 
 def copy_project(destination: Path, root: Path = ROOT, data: Path | None = None, cache: Path | None = None) -> Path:

@@ -298,6 +298,30 @@ def test_each_project_has_one_cache_in_its_cache_folder(tmp_path):
     assert cache_for(tmp_path / "other") is not first
 
 
+def test_a_shared_folder_gives_another_project_what_one_made_and_is_never_pruned(tmp_path):
+    shared = tmp_path / "shared"
+    first = ArtefactCache(tmp_path / "one" / ".cache" / "artefacts", shared)
+    first.start_build()
+    first.get("pdf", ["data"], Maker(b"the pdf"))
+    other = ArtefactCache(tmp_path / "two" / ".cache" / "artefacts", shared)
+    other.start_build()
+    make = Maker(b"drawn again")
+    assert other.get("pdf", ["data"], make) == b"the pdf"
+    assert make.calls == 0
+    assert files_in(tmp_path / "two" / ".cache" / "artefacts") == files_in(shared)  # its own cache is complete
+    other.start_build()
+    other.prune()  # a build that used nothing
+    assert len(files_in(shared)) == 1
+
+
+def test_peek_makes_nothing_and_put_keeps_what_was_made_elsewhere(cache, directory):
+    assert cache.peek("pdf", ["data"]) is None
+    assert files_in(directory) == []
+    cache.put("pdf", ["data"], b"made by another process")
+    assert next_build(directory).peek("pdf", ["data"]) == b"made by another process"
+    assert cache.key("pdf", ["data"]) in files_in(directory)
+
+
 # ------------------------------------------------------------ the build
 
 
@@ -341,7 +365,7 @@ def builds(tmp_path_factory):
     path.write_text(text.replace(f"titel: {changed.title}\n", f"titel: {new_title}\n"), encoding="utf-8")
     # And one of our templates and one of the theme's: compiled copies are kept in .cache/jinja.
     edit(project / "macros" / "render" / "templates" / "last_updated.html", "Laatst bijgewerkt:", "Laatst gewijzigd:")
-    edit(project / "overrides" / "main.html", 'content="summary_large_image"', 'content="summary"')
+    edit(project / "overrides" / "main.html", "'summary_large_image' if share_image", "'summary' if share_image")
     second = build(project, root / "second")
     assert second.returncode == 0, second.stdout + second.stderr
 

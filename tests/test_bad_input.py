@@ -24,6 +24,9 @@ OPGAVEN = "opgaven.yaml"
 PROGRAMMA = "programma.yaml"
 BUDGETTEN = "budgetten.yaml"
 EURO = "€\u00a0"  # amounts are shown with a non-breaking space after the sign
+# The contact block of data/programma.yaml with every detail still to come (INVULLEN).
+CONTACT_BLOCK = ("\ncontact:\n  e_mail: INVULLEN\n  telefoon: INVULLEN\n  reactietermijn_werkdagen: INVULLEN\n"
+                 "  klachtenregeling: INVULLEN\n  beveiliging: INVULLEN\n")
 
 
 @dataclass(frozen=True)
@@ -329,6 +332,42 @@ CASES = [
         "ontbrekend-blok-in-programma",
         structure(PROGRAMMA, lambda content: content.pop("tot_slot")),
         ("data/programma.yaml, regel 1", "veld 'tot_slot'", "dit veld ontbreekt"),
+    ),
+    # The contact details (not in the adopted data: each case adds the block).
+    Case(
+        "contactgegeven-ontbreekt",
+        append(PROGRAMMA, CONTACT_BLOCK.replace("  telefoon: INVULLEN\n", "")),
+        (At(PROGRAMMA, "contact:"), "veld 'contact › telefoon'", "dit veld ontbreekt",
+         "Verwacht: dit veld is verplicht"),
+    ),
+    Case(
+        "contact-geen-e-mailadres",
+        append(PROGRAMMA, CONTACT_BLOCK.replace("e_mail: INVULLEN", "e_mail: provincie drenthe")),
+        (At(PROGRAMMA, "e_mail: provincie"), "veld 'contact › e_mail'", "'provincie drenthe' is geen e-mailadres",
+         "Verwacht: een adres als", "of INVULLEN"),
+    ),
+    Case(
+        "beveiliging-zonder-mailto",
+        append(PROGRAMMA, CONTACT_BLOCK.replace("beveiliging: INVULLEN", "beveiliging: security@drenthe.nl")),
+        (At(PROGRAMMA, "beveiliging: security"), "veld 'contact › beveiliging'",
+         "'security@drenthe.nl' is geen adres voor meldingen over beveiliging", "Verwacht: mailto:"),
+    ),
+    Case(
+        "klachtenregeling-zonder-https",
+        append(PROGRAMMA, CONTACT_BLOCK.replace("klachtenregeling: INVULLEN", "klachtenregeling: www.drenthe.nl")),
+        (At(PROGRAMMA, "klachtenregeling: www"), "veld 'contact › klachtenregeling'",
+         "geen webadres dat met https:// begint", "Verwacht: het hele adres"),
+    ),
+    Case(
+        "reactietermijn-in-woorden",
+        append(PROGRAMMA, CONTACT_BLOCK.replace("reactietermijn_werkdagen: INVULLEN", "reactietermijn_werkdagen: vijf")),
+        (At(PROGRAMMA, "reactietermijn_werkdagen: vijf"), "veld 'contact › reactietermijn_werkdagen'",
+         "'vijf' is geen aantal werkdagen", "Verwacht: een heel getal"),
+    ),
+    Case(
+        "contactgegeven-leeg",
+        append(PROGRAMMA, CONTACT_BLOCK.replace("telefoon: INVULLEN", "telefoon:")),
+        (At(PROGRAMMA, "telefoon:"), "veld 'contact › telefoon'", "dit veld is leeg", "of INVULLEN"),
     ),
     Case(
         "leeg-onderdeel",

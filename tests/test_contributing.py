@@ -245,6 +245,18 @@ def add_opgave(data: Path) -> None:
     file.save()
 
 
+def fill_in_contact(data: Path) -> None:
+    """Replace each INVULLEN of the contact block by the guide's value, line by line."""
+    values = yaml.safe_load(example("contactgegevens"))["contact"]
+    file = YamlFile(data / "programma.yaml")
+    assert "contact" in file.data, "data/programma.yaml heeft geen blok 'contact' meer; de gids noemt het"
+    for key, value in values.items():
+        index = file.line("contact", key)
+        assert file.lines[index].strip() == f"{key}: INVULLEN", f"'{key}' staat niet meer op INVULLEN"
+        file.lines[index] = f"{file.indent(index)}{key}: {value}"
+    file.save()
+
+
 EDITS = {
     "activiteit-toevoegen": add_activity,
     "voortgang": report_progress,
@@ -252,6 +264,7 @@ EDITS = {
     "bedrag-wijzigen": change_amount,
     "slug-wijzigen": rename_slug,
     "opgave-toevoegen": add_opgave,
+    "contactgegevens": fill_in_contact,
 }
 
 
@@ -273,9 +286,17 @@ def test_each_example_edit_passes_the_data_check(name, tmp_path, capsys):
     run_check(data, capsys)
 
 
+def test_after_filling_in_the_contact_details_the_check_warns_no_more(tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    fill_in_contact(data)
+    assert check_main([str(data)]) == 0
+    assert capsys.readouterr().err == "", "na het voorbeeld mag make check niet meer waarschuwen"
+
+
 def test_every_example_in_the_guide_is_tried():
     used = {"activiteit-toevoegen", "voortgang", "partner-register", "partner-begrip", "partner-bij-opgave",
-            "bedrag-wijzigen", "slug-wijzigen", "opgave-toevoegen", "opgave-budget", "melding"}
+            "bedrag-wijzigen", "slug-wijzigen", "opgave-toevoegen", "opgave-budget", "melding", "contactgegevens"}
     assert set(examples()) == used, "een voorbeeld in CONTRIBUTING.md wordt niet getest (of is weg)"
 
 
@@ -310,6 +331,8 @@ def test_all_examples_together_pass_check_build_and_the_content_tests(tmp_path):
                           capture_output=True, text=True)
     assert make.returncode == 0, f"make check build faalt:\n{make.stdout}\n{make.stderr}"
     assert (project / "site" / "index.html").is_file()
+    assert (project / "site" / ".well-known" / "security.txt").is_file(), "na de contactgegevens hoort security.txt erbij"
+    assert "Let op: data/programma.yaml" not in make.stderr, "na de contactgegevens mag de build niet meer waarschuwen"
     tests = subprocess.run(
         [sys.executable, "-m", "pytest", "-m", "content", "-q", "-p", "no:cacheprovider", str(ROOT / "tests")],
         cwd=ROOT, env={**ENV, "EKD_PROJECT": str(project)}, capture_output=True, text=True,

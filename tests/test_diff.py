@@ -229,6 +229,24 @@ def test_programme_texts(adopted, data):
     assert "- Uitleg bij ‘Context’ gewijzigd: " in markdown and "**En meer.**" in markdown
 
 
+def test_contact_details_still_to_come_are_no_change_and_filling_one_in_is_named(adopted, data):
+    """The adopted data has no contact block; INVULLEN in every field says the same."""
+    placeholders = {"e_mail": "INVULLEN", "telefoon": "INVULLEN", "reactietermijn_werkdagen": "INVULLEN",
+                    "klachtenregeling": "INVULLEN", "beveiliging": "INVULLEN"}
+    with edit(data / "programma.yaml") as content:
+        content["contact"] = dict(placeholders)
+    assert changes_in(adopted, data).empty
+    with edit(data / "programma.yaml") as content:
+        content["contact"]["e_mail"] = "toegankelijkheid@example.org"
+        content["contact"]["reactietermijn_werkdagen"] = 5
+    changes = changes_in(adopted, data)
+    assert [part.key for part in changes.programme] == ["contact"]
+    markdown = render(changes, "main")
+    assert "### Contactgegevens\n\n- E-mailadres voor meldingen toegevoegd: toegankelijkheid@example.org\n" in markdown
+    assert "- Aantal werkdagen voor een antwoord toegevoegd: 5" in markdown
+    assert "INVULLEN" not in markdown
+
+
 # ---------------------------------------------------------------- pages
 
 

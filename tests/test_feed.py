@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 import feedparser
 import pytest
 
-from macros.changes.feed import feed_id, opgave_feed, programme_feed, site_address
+from macros.changes.feed import feed_id, opgave_feed, programme_feed
 from macros.changes.html import UNAVAILABLE
 from tests.test_history import (  # noqa: F401 - `repo` is a fixture
     NEW_RESULT, OPGAVE, OTHER, Repo, history_of, make_repo, opgave_record, repo,
@@ -96,14 +96,6 @@ def test_without_a_published_address_links_are_relative_to_the_feed(repo, base_u
     assert feed.feed.link == "https://elders.example.net/site/wijzigingen/"
     assert feed.entries[0].link.startswith("https://elders.example.net/site/wijzigingen/#wijziging-")
     assert 'href="https://elders.example.net/site/opgaven/' in feed.entries[0].content[0].value
-
-
-def test_site_address():
-    assert site_address("https://example.org/ekd") == "https://example.org/ekd/"
-    assert site_address("http://127.0.0.2:8000/") is None
-    assert site_address("http://0.0.0.0:8000/") is None
-    assert site_address("ftp://example.org/") is None
-    assert site_address("https://app.localhost/") is None
 
 
 def test_one_feed_per_opgave(repo):

@@ -61,7 +61,12 @@ def test_html_is_valid(built_site: Path):
 
     # "non-document-error": the checker could not read or process a file.
     errors = [m for m in messages if m.get("type") in ("error", "non-document-error")]
-    others = [m for m in messages if m not in errors]
+    # vnu reads the files by file: URL, which has no origin, so each page's policy ('self',
+    # macros/outputs/security_headers.py) seems to block every stylesheet and script, and it
+    # counts Material's JSON data block as an inline script. Chromium over HTTP is the judge of
+    # the policy (tests/browser/test_security_headers.py); vnu's notes on it are left out.
+    others = [m for m in messages if m not in errors
+              and "Content Security Policy (meta tag)" not in m.get("message", "")]
     if others:
         print(f"Nu Html Checker: {len(others)} warning(s)/info (not failed):")
         for m in others:

@@ -96,7 +96,7 @@ def test_dates_are_written_the_dutch_way():
 
 
 def built_pages(site: Path) -> list[Path]:
-    return sorted(path for path in site.rglob("index.html") if "http-equiv" not in path.read_text(encoding="utf-8"))
+    return sorted(path for path in site.rglob("index.html") if 'http-equiv="refresh"' not in path.read_text(encoding="utf-8"))
 
 
 def last_updated(page: Path):

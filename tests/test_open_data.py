@@ -1,4 +1,5 @@
-"""The figures can be downloaded: CSV and JSON of the budgets and the opgaven, described and licensed.
+"""The figures can be downloaded: CSV and JSON of the budgets and the opgaven, a CSV of each table
+for Excel, and a Frictionless data package that describes them, all described and licensed.
 
 Expectations come from the raw YAML and the adopted totals, not from the resolved view that
 writes the files. The general rules run on the adopted build and (marked `content`) on the
@@ -9,7 +10,9 @@ import csv
 import io
 import json
 import re
+import shutil
 
+import frictionless
 import pytest
 
 from macros.outputs.opendata import BUDGET_COLUMNS, LICENCE_URL
@@ -17,12 +20,15 @@ from tests.builds import Built, adopted_build, built  # noqa: F401 (fixtures)
 from tests.text import squash
 
 BUDGET_PAGE = "begroting/"
-FILES = ["open-data/begroting.csv", "open-data/begroting.json", "open-data/opgaven.csv", "open-data/opgaven.json"]
+TABLES = ["begroting", "opgaven"]
+FILES = ["open-data/begroting.csv", "open-data/begroting.json", "open-data/opgaven.csv", "open-data/opgaven.json",
+         "open-data/begroting-excel.csv", "open-data/opgaven-excel.csv", "open-data/datapackage.json"]
+BOM = b"\xef\xbb\xbf"
 
 
 def read_csv(built: Built, name: str) -> list[dict]:
     raw = (built.site_dir / "open-data" / name).read_bytes()
-    assert not raw.startswith(b"\xef\xbb\xbf"), "geen byte order mark"
+    assert not raw.startswith(BOM), "geen byte order mark"
     return list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
 
 
@@ -171,3 +177,122 @@ def test_the_page_describes_columns_unit_and_licence(built):
     assert "UTF-8" in text
     licence = built.page(BUDGET_PAGE).find("a", href=LICENCE_URL)
     assert licence is not None and "CC0 1.0" in licence.get_text()
+
+
+# The files for Excel: the same table, split on ";", starting with a byte order mark.
+
+def amount_columns(header: list[str]) -> list[int]:
+    return [index for index, name in enumerate(header) if name == "bedrag" or name.startswith("budget_")]
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_the_excel_csv_holds_the_same_rows_for_a_dutch_excel(table, built):
+    raw = (built.site_dir / "open-data" / f"{table}-excel.csv").read_bytes()
+    assert raw.startswith(BOM), "Excel leest een CSV alleen met byte order mark als UTF-8"
+    text = raw[len(BOM):].decode("utf-8")
+    excel_rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    standard = (built.site_dir / "open-data" / f"{table}.csv").read_text(encoding="utf-8")
+    assert excel_rows == list(csv.reader(io.StringIO(standard, newline="")))
+    assert len(excel_rows[0]) > 1 and len(excel_rows) > 1
+    amounts = amount_columns(excel_rows[0])
+    assert amounts
+    for row in excel_rows[1:]:
+        assert all(re.fullmatch(r"\d+", row[index]) for index in amounts if row[index]), row
+    # A number in quotes is text to Excel; csv.writer only quotes a field with ";", '"' or a line break.
+    assert not re.search(r'(?:^|;)"\d*"(?=;|\r?$)', text, re.MULTILINE)
+
+
+def test_the_excel_csv_keeps_accented_letters(adopted_build):
+    text = (adopted_build.site_dir / "open-data" / "begroting-excel.csv").read_bytes().decode("utf-8")
+    assert "Drenthe wordt dé circulaire en groene provincie" in text
+
+
+# The data package: frictionless reads datapackage.json and checks every CSV against it.
+
+def read_package(built: Built) -> dict:
+    return read_json(built, "datapackage.json")
+
+
+def test_the_data_package_validates_with_frictionless(built):
+    report = frictionless.validate(str(built.site_dir / "open-data" / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "message"])
+    described = {resource["path"] for resource in read_package(built)["resources"]}
+    assert described == {path.name for path in (built.site_dir / "open-data").glob("*.csv")}
+
+
+def test_the_data_package_describes_each_table_in_dutch_with_types_and_keys(built):
+    package = read_package(built)
+    assert package["licenses"] == [{"name": "CC0-1.0", "title": "CC0 1.0 Universeel", "path": LICENCE_URL}]
+    assert all(package[key] for key in ("name", "title", "description"))
+    resources = {resource["name"]: resource for resource in package["resources"]}
+    assert set(resources) == {*TABLES, *(f"{table}-excel" for table in TABLES)}
+    for name, resource in resources.items():
+        fields = resource["schema"]["fields"]
+        header = next(csv.reader(io.StringIO(
+            (built.site_dir / "open-data" / resource["path"]).read_text(encoding="utf-8-sig"), newline=""),
+            delimiter=resource.get("dialect", {}).get("delimiter", ",")))
+        assert [field["name"] for field in fields] == header
+        assert all(field["description"] for field in fields)
+        integers = ["groep_nummer", "bedrag"] if name.startswith("begroting") else ["nummer", *header[4:]]
+        assert [field["name"] for field in fields if field["type"] == "integer"] == integers
+        assert ("dialect" in resource) == name.endswith("-excel")
+    budget, opgaven = resources["begroting"]["schema"], resources["opgaven"]["schema"]
+    assert budget["primaryKey"] == ["jaar", "regel_id"] and opgaven["primaryKey"] == ["id"]
+    assert budget["foreignKeys"] == [{"fields": ["opgave_id"], "reference": {"resource": "opgaven", "fields": ["id"]}}]
+    assert resources["begroting-excel"]["dialect"]["delimiter"] == ";"
+
+
+def test_the_column_descriptions_on_the_page_are_those_of_the_data_package(adopted_build):
+    page = adopted_build.page(BUDGET_PAGE)
+    for resource in read_package(adopted_build)["resources"]:
+        if resource["name"].endswith("-excel"):
+            continue
+        heading = page.find(id=f"kolommen-{resource['path'].replace('.', '-')}")
+        listed = heading.find_next_sibling("dl")
+        documented = dict(zip([dt.get_text(strip=True) for dt in listed.find_all("dt")],
+                              [squash(dd.get_text(" ")) for dd in listed.find_all("dd")], strict=True))
+        assert documented == {field["name"]: squash(field["description"]) for field in resource["schema"]["fields"]}
+        assert resource["path"].replace(".csv", "-excel.csv") in heading.get_text()
+
+
+def test_frictionless_finds_a_changed_file_and_a_wrong_amount(adopted_build, tmp_path):
+    """The package has teeth: a file that no longer matches its size and hash, an amount with a
+    thousands separator and an opgave_id that names no opgave are each reported."""
+    folder = tmp_path / "open-data"
+    shutil.copytree(adopted_build.site_dir / "open-data", folder)
+    rows = read_csv(adopted_build, "begroting.csv")
+    line = next(row for row in rows if row["bedrag"] and row["opgave_id"])
+    line["bedrag"] = f"{int(line['bedrag']):,}".replace(",", ".")
+    line["opgave_id"] = "bestaat-niet"
+    with (folder / "begroting.csv").open("w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=list(rows[0]), lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    descriptor = folder / "datapackage.json"
+    found = {error[0] for error in frictionless.validate(str(descriptor)).flatten(["type"])}
+    assert {"hash-count", "byte-count", "type-error"} <= found
+    package = json.loads(descriptor.read_text(encoding="utf-8"))
+    for resource in package["resources"]:
+        del resource["hash"], resource["bytes"]
+    descriptor.write_text(json.dumps(package), encoding="utf-8")
+    errors = frictionless.validate(str(descriptor)).flatten(["type", "fieldName"])
+    assert ["type-error", "bedrag"] in errors
+    assert any(error[0] == "foreign-key" for error in errors)
+
+
+# The page says which file is for whom.
+
+def test_the_page_says_which_file_is_for_whom(built):
+    page = built.page(BUDGET_PAGE)
+    sections = {"open-data-excel": ["begroting-excel.csv", "opgaven-excel.csv"],
+                "open-data-software": ["begroting.csv", "begroting.json", "opgaven.csv", "opgaven.json"],
+                "open-data-datapakket": ["datapackage.json"]}
+    intro = [a["href"] for a in page.find("h2", id="open-data").find_next_sibling("div").select("a")]
+    assert intro == [f"#{anchor}" for anchor in sections]
+    for anchor, files in sections.items():
+        heading = page.find("h3", id=anchor)
+        listed = heading.find_next_sibling("ul")
+        assert listed.find_previous_sibling(["h2", "h3"]) is heading
+        assert [a["href"] for a in listed.select("a")] == [f"../open-data/{name}" for name in files]
+    excel = page.find("h3", id="open-data-excel")
+    assert "Excel" in excel.get_text() and "Dubbelklik" in excel.find_next_sibling("div").get_text()

@@ -1,13 +1,17 @@
-"""The whole programme as a PDF, built with the site and linked from the home page.
+"""The whole programme as an accessible PDF (PDF/UA-1), built with the site and linked from the home page.
 
-The general rules run on the adopted build and (marked `content`) on the real one; exact
-figures are checked on the adopted build only.
+The general rules run on the adopted build and (marked `content`) on the real one; that the
+PDF carries every statement of the programme is checked on the adopted build against the
+programme's own text in bron/.
 """
 
 import functools
 import io
+import re
 from pathlib import Path
 
+import page as pdf_validator
+import pikepdf
 import pytest
 from pypdf import PdfReader
 
@@ -15,6 +19,10 @@ from macros.outputs.pdf import PATH, programme_pdf
 from macros.render.formatting import number
 from tests.builds import built  # noqa: F401 (a fixture)
 from tests.project import ADOPTED_DATA, read_yaml
+from tests.source_text import data_key, source_text
+from tests.test_faithful_to_source import opgave_texts, programme_texts
+
+FOOTER = re.compile(r"Pagina \d+")
 
 
 @functools.cache
@@ -22,6 +30,12 @@ def read_pdf(path: Path) -> tuple[PdfReader, str]:
     """The PDF and all its text, with line breaks and repeated spaces made single spaces."""
     reader = PdfReader(path)
     return reader, " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+def searchable(text: str) -> str:
+    """PDF text as tests/source_text.py compares texts: without the page numbers, the euro
+    signs and the dash of "no budget" (the programme prints "-"), case and spacing."""
+    return data_key(FOOTER.sub("", text).replace("€", "").replace("–", "")).lower()
 
 
 @pytest.fixture
@@ -35,8 +49,29 @@ def text(built) -> str:
 
 
 @pytest.fixture
-def adopted_text(adopted_built_site) -> str:
-    return read_pdf(adopted_built_site / PATH)[1]
+def structure(built) -> list:
+    """Every structure element (tag) of the PDF as (type, element), in reading order."""
+    with pikepdf.open(built.site_dir / PATH) as document:
+        elements = []
+
+        def walk(element):
+            if isinstance(element, pikepdf.Array):
+                for kid in element:
+                    walk(kid)
+            elif isinstance(element, pikepdf.Dictionary) and "/S" in element:
+                elements.append((str(element.S)[1:], element))
+                kids = element.get("/K")
+                for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
+                    walk(kid)
+
+        walk(document.Root.StructTreeRoot.K)
+        yield [(kind, _plain(element)) for kind, element in elements]
+
+
+def _plain(element) -> dict:
+    attributes = element.get("/A")
+    headers = attributes.get("/Headers") if isinstance(attributes, pikepdf.Dictionary) else None
+    return {"id": str(element.get("/ID", "")), "headers": [str(header) for header in headers or []]}
 
 
 def outline_titles(outline) -> list:
@@ -50,10 +85,6 @@ def outline_titles(outline) -> list:
     return result
 
 
-def dutch_number(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".")
-
-
 def test_the_home_page_links_the_pdf_with_its_size(built):
     link = built.page("").find("a", href=PATH)
     assert link is not None
@@ -61,71 +92,144 @@ def test_the_home_page_links_the_pdf_with_its_size(built):
     assert link.get_text() == f"Download het hele programma als PDF ({number(size)} kB)"
 
 
-def test_the_pdf_opens_and_has_title_author_and_page_numbers(pdf, text):
-    assert len(pdf.pages) > 10
-    assert pdf.metadata.title == "Uitvoeringsprogramma Economische Koers Drenthe 2024-2025"
+def test_the_pdf_meets_pdf_ua_1(built):
+    """The offline PDF/UA-1 checker (page-validation) finds no fault: tags, fonts, metadata, links."""
+    result = pdf_validator.validate_pdf(str(built.site_dir / PATH), profile="ua1",
+                                        limits=pdf_validator.SafetyLimits.unlimited())
+    assert result.rules.total > 100 and result.rules.passed == result.rules.total
+    assert not result.failures, "\n".join(str(failure) for failure in result.failures)
+
+
+def test_the_pdf_says_its_title_language_and_that_it_is_pdf_ua(built, pdf):
+    assert pdf.metadata.title == built.site.programme.title
     assert pdf.metadata.author == "Provincie Drenthe"
-    assert pdf.trailer["/Root"]["/Lang"] == "nl-NL"
-    assert f"Pagina {len(pdf.pages)}" in text
+    with pikepdf.open(built.site_dir / PATH) as document:
+        assert document.Root.Lang == "nl"
+        assert document.Root.ViewerPreferences.DisplayDocTitle is True  # viewers show the title, not the file name
+        assert document.Root.MarkInfo.Marked is True
+        with document.open_metadata() as xmp:
+            assert xmp["{http://www.aiim.org/pdfua/ns/id/}part"] == "1"
+            assert xmp["dc:title"] == built.site.programme.title
 
 
-def test_every_opgave_has_a_bookmark_with_one_for_each_section(pdf, built):
+def test_every_font_is_embedded_dejavu(built):
+    with pikepdf.open(built.site_dir / PATH) as document:
+        fonts = {font.objgen: font for page in document.pages for font in page.Resources.Font.values()}
+        assert fonts
+        for font in fonts.values():
+            assert "DejaVu" in str(font.BaseFont)
+            descriptor = font.DescendantFonts[0].FontDescriptor if "/DescendantFonts" in font else font.FontDescriptor
+            assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), font.BaseFont
+
+
+def test_bookmarks_follow_the_programme_with_one_per_opgave_and_section(pdf, built):
     site = built.site
-    bookmarks = dict(outline_titles(pdf.outline))
-    for entry in site.opgaven:
-        children = bookmarks[f"{entry.label}: {entry.title}"]
-        assert [title for title, _ in children] == [section.heading for section in site.sections]
-    assert [title for title, _ in bookmarks[site.budget.heading]] == [
-        f"{year['bijschrift']}, {year['jaar']}" for year in built.raw("budgetten.yaml")["jaren"]
+    programme = site.programme
+    sections = [f"{section.heading} {programme.period}" if section.key == "activiteiten" else section.heading
+                for section in site.sections]
+    if site.budget.opgave_year:
+        sections.append(f"Budget {site.budget.opgave_year.year}")
+    assert outline_titles(pdf.outline) == [
+        (programme.introduction.heading, []),
+        (programme.aspects.heading, []),
+        *[(f"{entry.label}: {entry.title}", [(title, []) for title in sections]) for entry in site.opgaven],
+        (site.budget.heading, [(f"Begroting {year.year}", []) for year in site.budget.years]),
+        (programme.cofinancing.heading, []),
+        (programme.closing.heading, []),
     ]
 
 
-def test_the_table_of_contents_lists_every_opgave(pdf, built):
-    first_opgave = pdf.get_destination_page_number(pdf.outline[0])
-    contents = " ".join(" ".join(page.extract_text() for page in pdf.pages[1:first_opgave]).split())
-    assert "Inhoud" in contents
-    for number_, record in enumerate(built.raw("opgaven.yaml")["opgaven"], 1):
-        assert f"Opgave {number_}: {' '.join(record['titel'].split())}" in contents
+def test_each_opgave_starts_on_its_own_page_in_order(pdf, built):
+    pages = [pdf.get_destination_page_number(item) for item in pdf.outline if not isinstance(item, list)]
+    assert pages == sorted(pages)
+    opgave_pages = pages[2:2 + len(built.site.opgaven)]
+    assert len(set(opgave_pages)) == len(opgave_pages)
 
 
-def test_the_text_has_every_opgave_every_budget_line_and_each_total(text, built):
-    for record in built.raw("opgaven.yaml")["opgaven"]:
-        assert " ".join(record["titel"].split()) in text
-    for year in built.raw("budgetten.yaml")["jaren"]:
-        lines = [line for group in year["groepen"] for line in group["regels"]]
-        for line in lines:
-            assert " ".join(line["naam"].split()) in text
-        total = sum(line["bedrag"] for line in lines if line["bedrag"] != "geen")
-        assert f"Totaal Economische Koers € {dutch_number(total)}" in text.replace("\u00a0", " ")
+def test_headings_lists_and_tables_are_tagged(structure, built):
+    kinds = [kind for kind, _ in structure]
+    site = built.site
+    assert kinds.count("H1") == 1
+    # Contents, opzet, aspects, each opgave, budget, cofinancing, tot slot.
+    assert kinds.count("H2") == 6 + len(site.opgaven)
+    budget_sections = 1 if site.budget.opgave_year else 0
+    assert kinds.count("H3") == len(site.opgaven) * (len(site.sections) + budget_sections) + len(site.budget.years)
+    assert kinds.count("L") >= len(site.opgaven) * (len(site.sections) - 1)
+    with_group = sum(1 for entry in site.opgaven if site.budget.group_for(entry.id)) if site.budget.opgave_year else 0
+    # Counted by their captions: WeasyPrint tags each page's piece of a split table as a table.
+    assert kinds.count("Caption") == len(site.budget.years) + with_group
+    assert kinds.count("Table") >= kinds.count("Caption")
+    # Every amount names its headers (the line and the column), by ids that are unique in the PDF.
+    header_ids = [attributes["id"] for kind, attributes in structure if kind == "TH"]
+    assert header_ids and all(header_ids) and len(set(header_ids)) == len(header_ids)
+    cells = [attributes["headers"] for kind, attributes in structure if kind == "TD"]
+    assert cells and all(len(headers) == 2 and set(headers) <= set(header_ids) for headers in cells)
 
 
-def test_the_adopted_totals_are_in_the_pdf(adopted_text):
-    assert "€ 13.865.167" in adopted_text.replace("\u00a0", " ")
-    assert "€ 11.298.457" in adopted_text.replace("\u00a0", " ")
+def test_links_lead_inside_the_document_and_say_where(built):
+    with pikepdf.open(built.site_dir / PATH) as document:
+        names = document.Root.Names.Dests.Names
+        anchors = {str(names[index]) for index in range(0, len(names), 2)}
+        links = [annotation for page in document.pages for annotation in page.get("/Annots", [])
+                 if annotation.Subtype == "/Link"]
+    assert len(links) >= len(built.site.opgaven)  # the contents at least
+    for link in links:
+        assert str(link.Contents)  # a description for assistive technology
+        assert "/Dest" in link and str(link.Dest) in anchors  # no link leaves the document
 
 
-def test_dutch_characters_are_real_text(adopted_text):
-    assert "Gerelateerde projecten en programma’s" in adopted_text
-    assert "Drenthe wordt dé circulaire en groene provincie" in adopted_text
-    assert "Werkgelegenheidsenquête" in adopted_text
+def test_every_text_of_the_data_is_in_the_pdf(text, built):
+    """Every text of every opgave and of the programme, and every budget line with its amount."""
+    site = built.site
+    found = searchable(text)
+    texts = [*(text for entry in site.opgaven for text in opgave_texts(entry)), *programme_texts(site.programme)]
+    missing = [text for text in texts if data_key(text).lower() not in found]
+    assert not missing
+    for year in site.budget.years:
+        for group in year.groups:
+            for line in group.lines:
+                amount = "" if line.amount is None else f"{line.amount:,}".replace(",", ".")
+                assert data_key(f"{line.name} {amount}").lower() in found
+        total = "" if year.total is None else f"{year.total:,}".replace(",", ".")
+        assert data_key(f"Totaal Economische Koers {total}").lower() in found
+    assert found.count("subtotaal") == sum(len(year.groups) for year in site.budget.years) + sum(
+        1 for entry in site.opgaven if site.budget.opgave_year and site.budget.group_for(entry.id))
 
 
-def test_the_budget_is_a_real_table_with_subtotals_and_totals(text, built):
-    years = built.raw("budgetten.yaml")["jaren"]
-    assert text.count("Totaal Economische Koers") == len(years)
-    assert text.count("Subtotaal") == sum(len(year["groepen"]) for year in years)
+def test_every_statement_of_the_adopted_programme_is_in_the_pdf(adopted_built_site):
+    """Each sentence and line of the programme as published (bron/), budget included."""
+    found = searchable(read_pdf(adopted_built_site / PATH)[1])
+    statements = [part for block in re.split(r"\n\s*\n", source_text())
+                  for part in re.split(r"(?<=[.!?])\s+", block) if data_key(part)]
+    assert len(statements) > 200
+    # The programme heads each opgave "OPGAVE 1 Titel"; the PDF as the site: "Opgave 1: Titel".
+    statements = [re.sub(r"^OPGAVE (\d+) ", r"Opgave \1: ", statement) for statement in statements]
+    missing = [statement for statement in statements if data_key(statement).lower() not in found]
+    assert not missing
 
 
-def test_the_indexes_list_each_partner(text, built):
-    for entry in built.site.indexes.organisations:
-        assert " ".join(entry.label.split()) in text
-    for record in built.raw("organisaties.yaml")["organisaties"]:
-        assert " ".join(record["naam"].split()) in text
+def test_the_adopted_totals_are_in_the_pdf(adopted_built_site):
+    text = read_pdf(adopted_built_site / PATH)[1].replace("\u00a0", " ")
+    assert "Totaal Economische Koers € 13.865.167" in text
+    assert "Totaal Economische Koers € 11.298.457" in text
 
 
-def test_the_pdf_is_the_same_every_build(built):
+def test_dutch_characters_are_real_text(adopted_built_site):
+    text = read_pdf(adopted_built_site / PATH)[1]
+    assert "Gerelateerde projecten en programma’s" in text
+    assert "Drenthe wordt dé circulaire en groene provincie" in text
+    assert "Werkgelegenheidsenquête" in text
+
+
+def test_pages_are_numbered(pdf, text):
+    assert len(pdf.pages) > 5
+    assert [f"Pagina {number_}" in page.extract_text() for number_, page in enumerate(pdf.pages, 1)] == [True] * len(
+        pdf.pages)
+
+
+def test_the_pdf_is_the_same_every_build(adopted, adopted_built_site):
     # The build made one; making it again from the same data gives the same bytes.
-    assert programme_pdf(built.site) == (built.site_dir / PATH).read_bytes()
+    assert programme_pdf(adopted) == (adopted_built_site / PATH).read_bytes()
 
 
 def test_copied_text_has_no_control_characters(text):
@@ -142,6 +246,59 @@ def test_markup_in_the_data_shows_literally_in_the_pdf(tmp_path):
     write_yaml(project / "data" / "opgaven.yaml", data)
     reader = PdfReader(io.BytesIO(programme_pdf(load_site(project / "data"))))
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
-    assert text.count("Opgave 1: Wonen & <b>werken</b> <img src=x onerror=y>") >= 2  # contents, heading, indexes
+    assert text.count("Opgave 1: Wonen & <b>werken</b> <img src=x onerror=y>") == 2  # contents, heading
     assert "&amp;" not in text and "&lt;" not in text
-    assert reader.outline[0].title == "Opgave 1: Wonen & <b>werken</b> <img src=x onerror=y>"
+    assert outline_titles(reader.outline)[2][0] == "Opgave 1: Wonen & <b>werken</b> <img src=x onerror=y>"
+
+
+def test_parts_joined_keep_one_valid_structure(adopted, tmp_path):
+    """Laid out in many small parts (as a thousand opgaven are), the joined PDF is still PDF/UA-1,
+    with every bookmark and page number in place."""
+    joined = tmp_path / "delen.pdf"
+    joined.write_bytes(programme_pdf(adopted, opgaven_per_part=1))
+    result = pdf_validator.validate_pdf(str(joined), profile="ua1", limits=pdf_validator.SafetyLimits.unlimited())
+    assert not result.failures, "\n".join(str(failure) for failure in result.failures)
+    reader = PdfReader(joined)
+    assert [title for title, _ in outline_titles(reader.outline)][2:2 + len(adopted.opgaven)] == [
+        f"{entry.label}: {entry.title}" for entry in adopted.opgaven]
+    assert f"Pagina {len(reader.pages)}" in reader.pages[-1].extract_text()
+    with pikepdf.open(joined) as document:
+        pages = {page.objgen for page in document.pages}
+        root = document.Root.StructTreeRoot
+        keys = [int(root.ParentTree.Nums[index]) for index in range(0, len(root.ParentTree.Nums), 2)]
+        assert len(set(keys)) == len(keys) and int(root.ParentTree.NextKey if "/NextKey" in root.ParentTree
+                                                   else root.ParentTreeNextKey) == max(keys) + 1
+        assert {int(page.StructParents) for page in document.pages} <= set(keys)
+
+        def marked_pages(element):
+            if isinstance(element, pikepdf.Dictionary):
+                if "/Pg" in element:
+                    yield element.Pg.objgen
+                kids = element.get("/K")
+                for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
+                    yield from marked_pages(kid)
+
+        assert set(marked_pages(root)) == pages  # every element points at a page of this PDF
+
+
+def test_serve_draws_the_pdf_in_the_background_and_writes_it_into_the_site(adopted, tmp_path):
+    """`mkdocs serve` gets no PDF at first (a stand-in says it is on its way), then the real one."""
+    import time
+
+    from macros.outputs.artefacts import ArtefactCache
+    from macros.outputs.pdf import CSS_DIR
+    from macros.outputs.pdf_build import BackgroundPdf, pending_pdf
+
+    cache, site_dir = ArtefactCache(tmp_path / "cache"), tmp_path / "site"
+    cache.start_build()
+    background = BackgroundPdf()
+    assert background.get(cache, ADOPTED_DATA, CSS_DIR, site_dir) is None  # it does not wait
+    assert background.get(cache, ADOPTED_DATA, CSS_DIR, site_dir) is None  # nor draw it twice
+    waited = 0.0
+    while not (site_dir / PATH).exists() and waited < 300:
+        time.sleep(0.5)
+        waited += 0.5
+    assert (site_dir / PATH).read_bytes() == programme_pdf(adopted)
+    assert background.get(cache, ADOPTED_DATA, CSS_DIR, site_dir) == programme_pdf(adopted)  # the next rebuild
+    stand_in = " ".join(PdfReader(io.BytesIO(pending_pdf())).pages[0].extract_text().split())
+    assert stand_in == "De PDF van het programma wordt nog gemaakt. Laad de pagina over een minuut opnieuw."

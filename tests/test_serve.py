@@ -15,11 +15,12 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.project import ADOPTED_DATA, ENV, build, check, copy_project
+from tests.project import ADOPTED_DATA, ENV, SITE_URL, build, check, copy_project
 from tests.test_html_valid import INSTALL_HINT, VNU_JAR
 
 PROBLEM_HEADING = "De site kan niet worden gebouwd"
@@ -52,7 +53,8 @@ def bad_data(project) -> tuple[str, str, int]:
 @pytest.fixture
 def server(project, bad_data, tmp_path):
     """`mkdocs serve --strict` (as `make serve`) on the copy, started with bad data;
-    yields (base url, log file, process). Always stopped."""
+    yields (base url, log file, process). Always stopped. With SITE_URL set (tests/project.py),
+    it serves in the address's folder: http://127.0.0.1:PORT/koers/."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -64,7 +66,7 @@ def server(project, bad_data, tmp_path):
             cwd=project, env=ENV, stdout=output, stderr=subprocess.STDOUT,
         )
     try:
-        yield f"http://127.0.0.1:{port}/", log, process
+        yield f"http://127.0.0.1:{port}{urlsplit(SITE_URL).path}", log, process
     finally:
         process.send_signal(signal.SIGINT)  # like Ctrl+C: MkDocs removes its temporary site
         try:
@@ -158,6 +160,8 @@ def test_serve_shows_the_problems_until_the_data_is_fixed(server, project, bad_d
     # Fixed: the real site comes back, without restarting.
     opgaven.write_text(good, encoding="utf-8")
     home = wait_for(url, is_site, process, log, "de site")
+    # No Content-Security-Policy in `mkdocs serve`: it would block the inline live reload script.
+    assert "Content-Security-Policy" not in home and LIVERELOAD in home
     assert first.title in BeautifulSoup(home, "html.parser").get_text(), "not the real home page"
     status, page = get(opgave_url)
     assert status == 200 and first.title in BeautifulSoup(page, "html.parser").h1.get_text()
@@ -170,7 +174,8 @@ def test_serve_shows_the_problems_until_the_data_is_fixed(server, project, bad_d
     # The terminal: no English INFO lines, the problems and a Dutch line per build.
     output = log.read_text(encoding="utf-8")
     assert "INFO" not in output, output
-    assert "De site is gebouwd (" in output and url in output, output
+    assert "De site is gebouwd (" in output and f"Open {url} in de browser" in output, output
+    assert f"De browser toont deze meldingen op {url}." in output, output
     assert output.count(expected[0]) >= 2, output  # at the start, and again when broken again
 
 

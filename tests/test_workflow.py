@@ -89,3 +89,47 @@ def test_pre_commit_runs_the_data_check_on_data_files():
         assert re.search(check["files"], f"data/{name}"), name
     assert not re.search(check["files"], "content/index.md")
     assert re.search(hooks["schema-up-to-date"]["files"], "macros/data/models/opgaven.py")
+
+
+def deploy_job() -> dict:
+    """The job that publishes the site (the one that runs actions/deploy-pages)."""
+    [job] = [job for job in workflow()["jobs"].values()
+             if any(step.get("uses", "").startswith("actions/deploy-pages@") for step in job["steps"])]
+    return job
+
+
+@pytest.fixture(scope="module")
+def address_step() -> dict:
+    """The deploy job's step before `make build` that hands the build its address ($GITHUB_ENV)."""
+    steps = deploy_job()["steps"]
+    build = next(index for index, step in enumerate(steps) if re.search(r"\bmake build\b", step.get("run", "")))
+    [step] = [step for step in steps[:build] if "GITHUB_ENV" in step.get("run", "")]
+    return step
+
+
+def run_step(step: dict, pages_url: str, tmp_path: Path) -> tuple[subprocess.CompletedProcess, str]:
+    """Runs the step as GitHub does (bash -eo pipefail), its env set to `pages_url`; returns what
+    it wrote to $GITHUB_ENV too."""
+    github_env = tmp_path / "github_env"
+    github_env.write_text("", encoding="utf-8")
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    env.update({name: pages_url for name in step.get("env", {})}, GITHUB_ENV=str(github_env))
+    result = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+                            cwd=ROOT, env=env, capture_output=True, text=True)
+    return result, github_env.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("pages_url", ["", "http://127.0.0.1:8000", "http://localhost:4000/ekd", "/ekd"])
+def test_the_deploy_refuses_to_publish_without_a_public_address(address_step, pages_url, tmp_path):
+    result, github_env = run_step(address_step, pages_url, tmp_path)
+    assert result.returncode != 0, "the site would be published without an address"
+    assert "::error" in result.stderr and "De site is niet gepubliceerd" in result.stderr, result.stderr
+    assert "SITE_URL" not in github_env
+
+
+def test_the_deploy_builds_for_the_pages_address(address_step, tmp_path):
+    result, github_env = run_step(address_step, "https://provincie.github.io/ekd", tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert github_env == "SITE_URL=https://provincie.github.io/ekd/\n"
+    # Nothing in the job sets another SITE_URL for the build.
+    assert not [step for step in deploy_job()["steps"] if "SITE_URL" in (step.get("env") or {})]

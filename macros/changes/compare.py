@@ -15,6 +15,8 @@ from typing import Any
 from ..view.budget import Budget, Group, Line, Year, difference
 from ..view.indexes import REFERRING_SECTIONS, sort_key
 from ..data.models.progress import ProgressItem
+from ..data.contact import contact_details
+from ..data.models.contact import Contact
 from ..data.models.programme import Passage
 from ..data.sections import SECTIONS, Section
 from .text_diff import Chunk, pair_items, plain, reordered, word_diff
@@ -559,8 +561,23 @@ def programme_changes(old: Site, new: Site) -> tuple[PartChanges, ...]:
         PartChanges("aspecten", _present(*aspects)),
         PartChanges("cofinanciering", passage_changes(before.cofinancing, after.cofinancing)),
         PartChanges("tot_slot", passage_changes(before.closing, after.closing)),
+        PartChanges("contact", _contact_changes(before, after)),
     )
     return tuple(part for part in parts if part.items)
+
+
+def _contact_changes(before, after) -> tuple[ItemChange, ...]:
+    """The contact details on the accessibility statement. A detail still to come (INVULLEN,
+    or no block yet) is no text: filling it in is an addition, and the marker never shows."""
+    old, new = contact_details(before), contact_details(after)
+    return _present(*(
+        text_change(_shown(getattr(old, name)), _shown(getattr(new, name)), field=field.alias)
+        for name, field in Contact.model_fields.items()
+    ))
+
+
+def _shown(value) -> str | None:
+    return None if value is None else str(value)
 
 
 def _present(*changes: ItemChange | None) -> tuple[ItemChange, ...]:

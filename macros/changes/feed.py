@@ -5,24 +5,23 @@ Ids never depend on where the site is published: a feed or entry id is a name-ba
 another address, or a rebuild, keeps every id, and feed readers do not show old changes
 as new. Changes not yet committed are never in a feed.
 
-Links: with the site's published address (`base_url`, from SITE_URL) every link is
-absolute. Without one, links are relative to the feed file itself, which Atom allows: a
-reader resolves them against the address it fetched the feed from (RFC 4287 section 2,
-RFC 3986 section 5.1.3), so they work wherever the site is served. No xml:base is
-written then, as the address is not known. A loopback address (MkDocs' default
-http://127.0.0.1:8000/) counts as no address: a feed must never point there.
+Links: with the site's published address (`base_url`: the build's site_url, from
+SITE_URL; macros/view/address.py) every link is absolute. Without one, links are relative
+to the feed file itself, which Atom allows: a reader resolves them against the address it
+fetched the feed from (RFC 4287 section 2, RFC 3986 section 5.1.3), so they work wherever
+the site is served. No xml:base is written then, as the address is not known. A loopback
+address (`mkdocs serve`'s own) counts as no address: a feed must never point there.
 """
 
 import datetime
-import ipaddress
 import os
 import re
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
-from urllib.parse import urlsplit
 
 # The rest of the project, imported in this one place.
+from ..view.address import published_address
 from ..view.urls import relative
 from ..view.site import Site
 from .history import Entry, History
@@ -37,8 +36,6 @@ AUTHOR = "Provincie Drenthe"
 # Characters XML 1.0 cannot carry; git allows them in a commit message.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
-ET.register_namespace("", ATOM)
-
 
 def feed_id(opgave_id: str | None = None) -> str:
     return _urn("wijzigingen" if opgave_id is None else f"wijzigingen/opgave/{opgave_id}")
@@ -46,23 +43,6 @@ def feed_id(opgave_id: str | None = None) -> str:
 
 def entry_id(entry: Entry, opgave_id: str | None = None) -> str:
     return _urn(entry.commit.hash if opgave_id is None else f"{entry.commit.hash}/opgave/{opgave_id}")
-
-
-def site_address(base_url: str | None) -> str | None:
-    """The published address to make links absolute with, or None: not set, not http(s), or loopback."""
-    if not base_url:
-        return None
-    parts = urlsplit(base_url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return None
-    host = parts.hostname
-    try:
-        if ipaddress.ip_address(host).is_loopback or ipaddress.ip_address(host).is_unspecified:
-            return None
-    except ValueError:
-        if host == "localhost" or host.endswith(".localhost"):
-            return None
-    return base_url.strip().rstrip("/") + "/"
 
 
 def programme_feed(history: History, site: Site, title: str, base_url: str | None = None) -> bytes:
@@ -81,7 +61,7 @@ def opgave_feed(history: History, site: Site, opgave_id: str, base_url: str | No
 
 def _feed(history: History, site: Site, path: str, id_: str, title: str, page: str,
           entries: list[tuple[Entry, str | None]], base_url: str | None) -> bytes:
-    address = site_address(base_url)
+    address = published_address(base_url)
     folder = path.rpartition("/")[0] + "/"
 
     def url(target: str) -> str:
@@ -100,6 +80,9 @@ def _feed(history: History, site: Site, path: str, id_: str, title: str, page: s
     for entry, opgave_id in entries:
         feed.append(_entry(entry, opgave_id, site, url))
     ET.indent(feed)
+    # Atom as the default namespace, registered right before writing: ElementTree's registry
+    # of prefixes is global, and other libraries change it (WeasyPrint maps "" to no namespace).
+    ET.register_namespace("", ATOM)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
 

@@ -12,11 +12,12 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
 # The rest of the project, imported in this one place.
 from ..render.dates import dutch_date
+from ..render.environments import template_environment
 from ..render.formatting import NO_BUDGET_WORDS, euro, euro_difference
 from ..view.urls import BUDGET_PATH, relative
 from ..view.glossary import glossary
@@ -105,13 +106,7 @@ def _render(template: str, site: Site, url: Callable[[str], str], **context) -> 
 
 @functools.cache
 def _environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,  # also for templates not named .html: everything here is HTML
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = template_environment(TEMPLATES)  # autoescaped also where not named .html: all of it is HTML
     env.filters.update(
         dutch_date=dutch_date,
         amount=_amount,

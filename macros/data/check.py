@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 from macros.data import messages
+from macros.data.contact import contact_warnings
 from macros.data.files import DATA_DIR
 from macros.data.problems import DataError
 from macros.view.site import load_site
@@ -17,6 +18,8 @@ def main(argv: list[str]) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     print(messages.DATA_IS_FINE.format(count=len(site.opgaven)))
+    for warning in contact_warnings(site.programme):  # the data is fine, but not complete
+        print(warning, file=sys.stderr)
     return 0
 
 

@@ -189,6 +189,22 @@ STATUS_MISSING = ("een 'datum' of 'toelichting' hoort bij een status. "
 DATE_MISSING = "bij een status hoort een datum. Verwacht: 'datum' als JJJJ-MM-DD, zoals 2025-03-01"
 TEXT_OR_BLOCK = "verwacht tekst, of een blok met 'tekst' en '{key}', maar er staat {given}"
 
+# The contact details the province supplies (models/contact.py). {given} is what was typed.
+CONTACT_EMPTY = ("dit veld is leeg. Verwacht: het gegeven dat hier hoort, of INVULLEN zolang de "
+                 "provincie het nog niet heeft gegeven")
+CONTACT_EMAIL = ("'{given}' is geen e-mailadres. Verwacht: een adres als toegankelijkheid@drenthe.nl, "
+                 "of INVULLEN zolang het nog niet bekend is")
+CONTACT_PHONE = ("'{given}' is geen telefoonnummer. Verwacht: cijfers met eventueel spaties, +, - of "
+                 "haakjes, zoals 0592 36 55 55, of INVULLEN zolang het nog niet bekend is")
+CONTACT_HTTPS = ("'{given}' is geen webadres dat met https:// begint. Verwacht: het hele adres van de "
+                 "pagina, zoals https://www.provincie.drenthe.nl/klachten, of INVULLEN zolang het nog "
+                 "niet bekend is")
+CONTACT_SECURITY = ("'{given}' is geen adres voor meldingen over beveiliging. Verwacht: mailto: met een "
+                    "e-mailadres, zoals mailto:security@drenthe.nl, of een webadres dat met https:// "
+                    "begint, of INVULLEN zolang het nog niet bekend is")
+CONTACT_WORKING_DAYS = ("'{given}' is geen aantal werkdagen. Verwacht: een heel getal van 1 tot en met "
+                        "{most}, zoals 5, of INVULLEN zolang het nog niet bekend is")
+
 # ---------------------------------------------------------------- a wrong total (budget_changes.py)
 
 CHANGED_AMOUNT = "{where} (begrotingsregel '{id}': was {before}, nu {after})"
@@ -225,6 +241,26 @@ EITHER_KEY = " en/of "
 NAMED_NOWHERE = ("niets op de site noemt {this} (geen opgave, geen tekst, geen budgetpost), dus "
                  "de overzichtspagina zou een lege vermelding tonen. Verwacht: een opgave noemt "
                  "'{id}' (met de naam, of met '{key}: [{id}]'), of haal '{id}' hier weg.")
+
+# ---------------------------------------------------------------- contact details still to come (contact.py)
+
+# A warning, not a problem: the site is built, and says on its pages that the detail follows.
+CONTACT_NOT_FILLED = ("Let op: data/programma.yaml, veld 'contact › {key}' is nog niet ingevuld "
+                      "(er staat {placeholder}). Verwacht: {expected}. Tot dan staat op de site dat "
+                      "dit gegeven nog volgt.")
+CONTACT_NOT_THERE = ("Let op: data/programma.yaml heeft nog geen veld 'contact › {key}'. Verwacht: "
+                     "{expected} (zie CONTRIBUTING.md, 'Contactgegevens invullen'). Tot dan staat op de "
+                     "site dat dit gegeven nog volgt.")
+NO_SECURITY_TXT = " Zolang dit ontbreekt, maakt de build geen /.well-known/security.txt."
+# What each field expects, in the warnings above.
+CONTACT_EXPECTED = {
+    "e_mail": "het e-mailadres waar lezers een probleem met de toegankelijkheid melden",
+    "telefoon": "het telefoonnummer voor vragen over de site",
+    "reactietermijn_werkdagen": "binnen hoeveel werkdagen iemand antwoord krijgt (een heel getal)",
+    "klachtenregeling": "het webadres (https://) van de klachtenregeling van de provincie",
+    "beveiliging": ("waar iemand een beveiligingsprobleem meldt: mailto: met een e-mailadres, "
+                    "of een https://-adres"),
+}
 
 # ---------------------------------------------------------------- earlier versions (revisions.py)
 

@@ -12,6 +12,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from macros.engine.site_build import (  # noqa: E402,F401 - MkDocs finds the events by name
-    on_config, on_env, on_files, on_page_content, on_page_context, on_page_markdown, on_post_build, on_pre_build,
-    on_serve, on_startup,
+    on_config, on_env, on_files, on_page_content, on_page_context, on_page_markdown, on_post_build, on_post_page,
+    on_post_template, on_pre_build, on_serve, on_startup,
 )

@@ -9,7 +9,6 @@ page_macros.py hand MkDocs' and mkdocs-macros' calls to the functions here.
 import functools
 import gc
 import json
-import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -23,19 +22,23 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from macros.changes.feed import opgave_feed, programme_feed
 from macros.changes.history import History, load_history
 from macros.changes.html import FEED_PATH, opgave_feed_path
+from macros.data.contact import contact_details, contact_warnings
 from macros.data.problems import DataError
 from macros.engine import serve
+from macros.engine.address import drop_theme_files, use_published_address
 from macros.outputs.artefacts import COMPILED_TEMPLATES_FOLDER, cache_for, data_inputs
 from macros.outputs.last_updated import LastUpdated
 from macros.outputs.links import broken_links, report as links_report
 from macros.outputs.opendata import downloads
+from macros.outputs.pdf_build import BackgroundPdf, pending_pdf, programme_pdf
 from macros.outputs.redirects import redirects
 from macros.outputs.search_index import rewrite_index_file, section_texts
+from macros.outputs.security_txt import SECURITY_TXT_PATH, build_day, security_txt
+from macros.outputs.security_headers import with_security_meta
 from macros.render.html_blocks import HtmlBlocks
 from macros.render.parts import OPGAVE_PAGE, PARTS, PagePart, PartContext
-from macros.render.renderer import (
-    Renderer, compiled_templates_cache, keep_compiled_templates, templates_do_not_change,
-)
+from macros.render.environments import compiled_templates_cache, keep_compiled_templates, templates_do_not_change
+from macros.render.renderer import Renderer
 from macros.render.section_links import label_section_links
 from macros.render.share import opgave_description
 from macros.view.progress import progress_overview
@@ -70,11 +73,16 @@ class BuildState:
     search_texts: dict[str, dict] = field(default_factory=dict)
     # What changed since adoption (macros/changes/history.py), read once per build.
     history: History | None = None
+    # The published address (macros/engine/address.py); None without one and in `mkdocs serve`.
+    address: str | None = None
     started: float = 0.0
     builds: int = 0
+    # The contact details still to come, as last printed (`mkdocs serve` says it again only when it changes).
+    contact_warnings: tuple[str, ...] | None = None
 
 
 state = BuildState()
+_background_pdf = BackgroundPdf()  # `mkdocs serve` draws the PDF without waiting for it
 
 
 class DataProblems(Abort):
@@ -154,10 +162,27 @@ def on_config(config):
     if config["nav"] and not _progress_reported(site):  # an empty "Voortgang" page stays out of the menu
         config["nav"] = [item for item in config["nav"]
                          if not (isinstance(item, dict) and PROGRESS_PAGE in item.values())]
+    state.address = use_published_address(config, state.serving)
     # The line at the top of a printed page (overrides/main.html): the programme and the page's
-    # address, the public one only when set on purpose (SITE_URL), never MkDocs' loopback default.
-    config["extra"]["ekd_print"] = {"programme": site.programme.title, "public": bool(os.environ.get("SITE_URL"))}
+    # address, the published one only when there is one (never `mkdocs serve`'s local address).
+    config["extra"]["ekd_print"] = {"programme": site.programme.title, "public": state.address is not None}
+    _warn_about_contact(site)
+    # The footer links to security.txt only when the build writes one (on_files).
+    config["extra"]["ekd_security_txt"] = SECURITY_TXT_PATH if _security_txt(site) else None
     return config
+
+
+def _warn_about_contact(site) -> None:
+    """One Dutch line per contact detail still to come, on stderr: the strict build goes on."""
+    warnings = tuple(contact_warnings(site.programme))
+    if warnings != state.contact_warnings:
+        for warning in warnings:
+            print(warning, file=sys.stderr)
+    state.contact_warnings = warnings if state.serving else None
+
+
+def _security_txt(site) -> str | None:
+    return security_txt(contact_details(site.programme).security, state.address, build_day())
 
 
 def _progress_reported(site) -> bool:
@@ -187,15 +212,15 @@ def _opgaven_in_nav(site) -> bool:
     return len(site.opgaven) <= MAX_OPGAVEN_IN_NAV
 
 
-# ReportLab and Pillow are imported only when the cache misses: importing them takes
+# WeasyPrint and Pillow are imported only when the cache misses: importing them takes
 # longer than a rebuild of the real site spends on anything else of ours.
 
-def _programme_pdf(config) -> bytes:
-    def draw() -> bytes:
-        from macros.outputs.pdf import programme_pdf
-        return programme_pdf(_site(config))
-
-    return _cache(config).get("pdf", data_inputs(_data_dir(config)), draw)
+def _programme_pdf(config) -> bytes | None:
+    """The programme PDF; None in `mkdocs serve` while it is drawn in the background."""
+    css_dir = Path(config["docs_dir"]) / "assets" / "css"
+    if state.serving:
+        return _background_pdf.get(_cache(config), _data_dir(config), css_dir, Path(config["site_dir"]))
+    return programme_pdf(_cache(config), lambda: _site(config), _data_dir(config), css_dir)
 
 
 def _preview(config, title: str, label: str | None = None) -> bytes:
@@ -212,6 +237,7 @@ def _preview(config, title: str, label: str | None = None) -> bytes:
 def on_files(files, config):
     if state.problem_page is not None:
         return Files([])  # no page may ask for the data; on_post_build writes the problem page
+    drop_theme_files(files, config)
     site = _site(config)
     inclusion = InclusionLevel.UNDEFINED if _opgaven_in_nav(site) else InclusionLevel.NOT_IN_NAV
     progress = files.get_file_from_path(PROGRESS_PAGE)
@@ -235,17 +261,22 @@ def on_files(files, config):
         files.append(File.generated(config, front_matter["image"], content=_preview(config, entry.title, entry.label)))
     files.append(File.generated(config, SITE_PREVIEW, content=_preview(config, site.programme.title)))
     # The whole programme as one PDF, linked from the home page.
-    files.append(File.generated(config, PDF_PATH, content=_programme_pdf(config)))
+    files.append(File.generated(config, PDF_PATH, content=_programme_pdf(config) or pending_pdf()))
     renderer = Renderer(site)
     for redirect in redirects(site.opgaven):
-        page = renderer.redirect_page(redirect, config["site_name"], config["site_url"])
-        files.append(File.generated(config, redirect.file, content=page))
+        page = renderer.redirect_page(redirect, config["site_name"], state.address)
+        files.append(File.generated(config, redirect.file, content=_secured(page)))
+    security = _security_txt(site)
+    if security is not None:  # RFC 9116; none while the contact is still to come (the build says so)
+        # INCLUDED, not UNDEFINED: after this event MkDocs drops every path starting with a
+        # dot that is still undecided (its default exclude_docs), and .well-known is one.
+        files.append(File.generated(config, SECURITY_TXT_PATH, content=security, inclusion=InclusionLevel.INCLUDED))
     # Open data: generated like the pages, so links to them are checked too.
-    for download in downloads(site, config["site_url"]):
+    for download in downloads(site, state.address or ""):
         files.append(File.generated(config, download.path, content=download.content))
-    # Atom feeds of the changes since adoption: all of them, and one per opgave. Only an
-    # address set on purpose (SITE_URL) goes into a feed, never MkDocs' loopback default.
-    site_url, history = os.environ.get("SITE_URL"), _history(config)
+    # Atom feeds of the changes since adoption: all of them, and one per opgave. Only the
+    # published address goes into a feed, never `mkdocs serve`'s local one.
+    site_url, history = state.address, _history(config)
     files.append(File.generated(config, FEED_PATH, content=programme_feed(history, site, config["site_name"], site_url)))
     for entry in site.opgaven:
         files.append(File.generated(config, opgave_feed_path(entry.id),
@@ -275,13 +306,13 @@ def render_part(part: PagePart, page, config, *arguments) -> str:
 
     def programme_pdf() -> bytes:
         read.update(SOURCES)  # the PDF holds the whole programme: every data file is its input
-        return _programme_pdf(config)
+        return _programme_pdf(config) or b""  # nothing yet: no size shown
 
     def history() -> History:
         read.update(SOURCES)  # what changed since adoption: every data file, through git
         return _history(config)
 
-    context = PartContext(site_url=config["site_url"], programme_pdf=programme_pdf, history=history)
+    context = PartContext(site_url=state.address or "", programme_pdf=programme_pdf, history=history)
     return Renderer(RecordingSite(_site(config), read), keep_html=True).part(part, page.url, *arguments,
                                                                              context=context)
 
@@ -315,6 +346,24 @@ def on_page_context(context, page, config, nav):
     state.search_texts[page.url] = _cache(config).get_object("search-text", (content,),
                                                              lambda: section_texts(content))
     return context
+
+
+def _secured(html: str) -> str:
+    """The page with its Content-Security-Policy and referrer policy (macros/outputs/security_headers.py).
+
+    Not in `mkdocs serve`: its live reload is an inline script that the policy would block."""
+    return html if state.serving else with_security_meta(html)
+
+
+@event_priority(-100)  # last: the policy hashes the inline scripts of the page's final HTML
+def on_post_page(output, page, config):
+    return _secured(output)
+
+
+@event_priority(-100)
+def on_post_template(output_content, template_name, config):
+    """404.html (a theme template, not a page) gets its policy too; sitemap.xml none."""
+    return _secured(output_content) if template_name.endswith(".html") else output_content
 
 
 @event_priority(-100)  # last: after every plugin has written its files

@@ -1,7 +1,7 @@
 """A disk cache for the files that are slow to draw: link preview images and the PDF.
 
 Drawing them costs more than building every page around them (the PDF of 100 opgaven
-takes about 6 s, a preview image 20 ms; bench/RESULTS.md), yet they only change when
+takes about 26 s, a preview image 20 ms; bench/RESULTS.md), yet they only change when
 their input changes. Each file is stored under a hash of everything it is made from:
 the input itself, the source code of macros/ and the versions of the libraries that
 draw it. Change any of those and the file is drawn again, so a cached file is always
@@ -9,6 +9,12 @@ the file a fresh build would make. Material's social cards plugin works the same
 
 The cache lives in .cache/artefacts/ beside mkdocs.yml (ignored by git). After a build,
 `prune` removes the files that build did not use, so the cache holds one build's worth.
+
+With SHARED_CACHE_VARIABLE set to a folder, builds of different copies of the project
+also share what they made there (the tests build some 25 copies): a file missing from
+a project's own cache is looked up there before it is made, and what is made goes to
+both. Never pruned by a build: the keys say what a file is made from, so a shared file
+is always right, and whoever sets the variable removes the folder.
 """
 
 import hashlib
@@ -24,17 +30,20 @@ from typing import Any
 
 MACROS = Path(__file__).resolve().parents[1]
 # The libraries whose output ends up in the files (fonts, encoders, number formats).
-LIBRARIES = ("pillow", "reportlab", "babel", "pydantic", "pydantic-core", "pyyaml", "jinja2", "markupsafe")
+LIBRARIES = ("pillow", "reportlab", "babel", "pydantic", "pydantic-core", "pyyaml", "jinja2", "markupsafe",
+             "weasyprint", "pydyf", "fonttools", "pikepdf", "lxml")
 # A temporary file younger than this may belong to a build running at the same time.
 STALE_TEMPORARY_SECONDS = 3600
 CACHE_FOLDER = ".cache/artefacts"
 COMPILED_TEMPLATES_FOLDER = ".cache/jinja"  # Jinja's own bytecode cache (macros/render/renderer.py)
 TEMPORARY_PREFIX = ".tmp-"
+SHARED_CACHE_VARIABLE = "EKD_SHARED_ARTEFACTS"
 
 
 class ArtefactCache:
-    def __init__(self, directory: Path):
+    def __init__(self, directory: Path, shared: Path | None = None):
         self.directory = Path(directory)
+        self.shared = Path(shared) if shared else None  # see SHARED_CACHE_VARIABLE
         self.used: set[str] = set()  # the keys this build asked for
         self._contents: dict[str, bytes] = {}  # and their bytes, for a second ask in the same build
 
@@ -48,17 +57,45 @@ class ArtefactCache:
 
         `code`: the modules of macros/ that `make` runs, when that is only a few (a
         preview image needs only outputs/previews.py); by default all of macros/ counts."""
+        content = self.peek(kind, inputs, code)
+        if content is None:
+            content = self.put(kind, inputs, make(), code)
+        return content
+
+    def peek(self, kind: str, inputs: Iterable[bytes | str], code: tuple[str, ...] = ()) -> bytes | None:
+        """The cached file for `inputs`, or None when it has not been made yet (nothing is made)."""
         key = self._key(kind, inputs, code)
         self.used.add(key)
         if key not in self._contents:
-            path = self.directory / key
-            try:
-                content = path.read_bytes()
-            except FileNotFoundError:
-                content = make()
-                self._write(path, content)
+            content = self._read(key)
+            if content is None:
+                return None
             self._contents[key] = content
         return self._contents[key]
+
+    def put(self, kind: str, inputs: Iterable[bytes | str], content: bytes, code: tuple[str, ...] = ()) -> bytes:
+        """Keep `content`, made from `inputs`, for the next `get` or `peek`."""
+        key = self._key(kind, inputs, code)
+        self.used.add(key)
+        self._write(self.directory / key, content)
+        if self.shared is not None:
+            self._write(self.shared / key, content)
+        self._contents[key] = content
+        return content
+
+    def _read(self, key: str) -> bytes | None:
+        try:
+            return (self.directory / key).read_bytes()
+        except FileNotFoundError:
+            pass
+        if self.shared is not None:
+            try:
+                content = (self.shared / key).read_bytes()
+            except FileNotFoundError:
+                return None
+            self._write(self.directory / key, content)  # the project's own cache is complete
+            return content
+        return None
 
     def get_object(self, kind: str, inputs: Iterable[bytes | str], make: Callable[[], Any]) -> Any:
         """Like `get`, for a Python object that this code made (stored with pickle).
@@ -94,6 +131,10 @@ class ArtefactCache:
                     continue
             path.unlink(missing_ok=True)
 
+    def key(self, kind: str, inputs: Iterable[bytes | str], code: tuple[str, ...] = ()) -> str:
+        """The name a file made from `inputs` is kept under."""
+        return self._key(kind, inputs, code)
+
     def _key(self, kind: str, inputs: Iterable[bytes | str], code: tuple[str, ...]) -> str:
         digest = hashlib.sha256(code_fingerprint(tuple(code)).encode())
         for part in inputs:
@@ -105,8 +146,8 @@ class ArtefactCache:
     def _write(self, path: Path, content: bytes) -> None:
         # Write beside the target, then rename: a build that is killed halfway, or two
         # builds at once, never leave half a file under a valid name.
-        self.directory.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=TEMPORARY_PREFIX)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=TEMPORARY_PREFIX)
         try:
             with os.fdopen(handle, "wb") as file:
                 file.write(content)
@@ -123,7 +164,7 @@ def cache_for(project: Path) -> ArtefactCache:
     """The cache of one project; one object per process, whichever module asks."""
     directory = _resolved(Path(project) / CACHE_FOLDER)
     if directory not in _caches:
-        _caches[directory] = ArtefactCache(directory)
+        _caches[directory] = ArtefactCache(directory, os.environ.get(SHARED_CACHE_VARIABLE) or None)
     return _caches[directory]
 
 
@@ -135,7 +176,8 @@ def _resolved(path: Path) -> Path:
 @lru_cache(maxsize=None)
 def code_fingerprint(modules: tuple[str, ...] = ()) -> str:
     """A hash of the Python source of macros/ (or of only `modules`, paths inside it)
-    and the versions of the libraries. Templates do not count: no cached file uses them."""
+    and the versions of the libraries. Templates do not count here: the PDF, the one cached
+    file made with them, has them in its inputs (macros/outputs/pdf_build.py)."""
     digest = hashlib.sha256()
     paths = [MACROS / name for name in modules] if modules else sorted(MACROS.rglob("*.py"))
     for path in paths:

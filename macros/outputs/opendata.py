@@ -1,12 +1,20 @@
-"""The open data downloads: the budgets and the opgaven as CSV and JSON.
+"""The open data downloads: the budgets and the opgaven as CSV and JSON, a CSV of each
+table for Excel, and a Frictionless data package that describes the tables.
 
 The files come from the same resolved view as the pages, so a download can never
 disagree with what the site shows. The descriptions of the files and their columns
-live here too: the budget page lists them, so the page and the files change together.
+live here too: the budget page lists them and datapackage.json is made from them, so
+the page, the files and their description change together.
 
 CSV: UTF-8 without byte order mark, comma separated, a header row, amounts as plain
 integers in whole euros. An empty amount is "no budget" (a "-" in the programme),
 which is not the same as 0. JSON uses null for it.
+
+CSV for Excel: the same rows and values, but separated by semicolons and starting with
+a UTF-8 byte order mark. A Dutch Excel opens such a file on a double click with every
+column apart, é and ë intact and the amounts as numbers (it splits on the list separator
+of the Dutch locale, ";", and reads the file as UTF-8 only with the mark). Plain text
+rather than xlsx, so two builds of one commit stay byte-identical.
 """
 
 import csv
@@ -14,20 +22,50 @@ import io
 import json
 from dataclasses import dataclass
 
-from macros.view.budget import ADDED, KEPT, REMOVED
+from macros.outputs.datapackage import PACKAGE_FILE, data_package
+from macros.view.budget import ADDED, KEPT, REMOVED, slugify
 from macros.view.urls import OPEN_DATA_DIR
 
 LICENCE_NAME = "CC0 1.0 Universeel"
 LICENCE_URL = "https://creativecommons.org/publicdomain/zero/1.0/deed.nl"
+LICENCE_ID = "CC0-1.0"  # its Open Definition / SPDX id, as datapackage.json names a licence
 UNIT = "euro, in hele euro’s (zonder decimalen)"
 NO_BUDGET_CSV = "een leeg veld betekent: geen budget (in het programma staat een streepje); dat is iets anders dan 0"
 NO_BUDGET_JSON = "null betekent: geen budget (in het programma staat een streepje); dat is iets anders dan 0"
+
+
+# Who a file is for: the budget page lists the files in these groups, in this order.
+EXCEL, SOFTWARE, PACKAGE = "excel", "software", "package"
+EXCEL_SUFFIX = "-excel"  # begroting.csv -> begroting-excel.csv
+EXCEL_DELIMITER = ";"  # the list separator of a Dutch Windows, which Excel splits a double-clicked CSV on
+BOM = "\ufeff"  # tells Excel the file is UTF-8 (without it Excel reads Windows-1252 and mangles é and ë)
 
 
 @dataclass(frozen=True)
 class Column:
     name: str
     description: str
+    # How datapackage.json describes the column (Table Schema): its type, whether every row
+    # has a value, the least value of an amount and the table.column a value must exist in.
+    type: str = "string"
+    required: bool = True
+    minimum: int | None = None
+    references: tuple[str, str] | None = None
+
+
+def _amount(name: str, description: str) -> Column:
+    """Whole euros; empty is "no budget" (not 0), so not required."""
+    return Column(name, description, "integer", required=False, minimum=0)
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table of the open data: written as CSV, as CSV for Excel and described in datapackage.json."""
+
+    name: str  # the file name without .csv, and the resource name in datapackage.json
+    columns: tuple[Column, ...]
+    rows: tuple[tuple, ...]
+    primary_key: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -36,46 +74,75 @@ class Download:
     title: str
     format: str
     description: str
-    columns: tuple[Column, ...]  # CSV only
     content: str
+    audience: str = SOFTWARE  # EXCEL, SOFTWARE or PACKAGE
+    table: Table | None = None  # for a CSV: the table it holds
+    excel: bool = False  # a CSV for Excel (semicolons, byte order mark)
+    excel_file: str | None = None  # for a standard CSV: the file name of the same table for Excel
 
     @property
     def file_name(self) -> str:
         return self.path.rsplit("/", 1)[-1]
 
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return self.table.columns if self.table else ()
 
+    @property
+    def delimiter(self) -> str:
+        return EXCEL_DELIMITER if self.excel else ","
+
+
+BUDGET_TABLE = "begroting"
+OPGAVEN_TABLE = "opgaven"
 BUDGET_COLUMNS = (
-    Column("jaar", "Het jaar van de begroting."),
-    Column("groep_nummer", "Het nummer van de groep binnen dat jaar, zoals in het programma."),
+    Column("jaar", "Het jaar van de begroting.", "year"),
+    Column("groep_nummer", "Het nummer van de groep binnen dat jaar, zoals in het programma.", "integer", minimum=1),
     Column("groep", "De naam van de groep. Vanaf 2025 is dat de titel van een opgave."),
-    Column("opgave_id", "De id van de opgave (zie opgaven.csv). Leeg als de groep geen opgave is, zoals in 2024."),
+    Column("opgave_id", "De id van de opgave (zie opgaven.csv). Leeg als de groep geen opgave is, zoals in 2024.",
+           required=False, references=(OPGAVEN_TABLE, "id")),
     Column("regel_id", "Vaste sleutel van de regel. Een regel die in meer jaren staat, heeft in elk jaar "
                        "dezelfde regel_id."),
     Column("regel", "De naam van de regel, zoals in het programma."),
-    Column("bedrag", "Het budget in hele euro’s, zonder punt of komma. Een leeg veld betekent: geen budget "
-                     "(in het programma staat een streepje). Dat is iets anders dan 0."),
+    _amount("bedrag", "Het budget in hele euro’s, zonder punt of komma. Een leeg veld betekent: geen budget "
+                      "(in het programma staat een streepje). Dat is iets anders dan 0."),
 )
+BUDGET_KEY = ("jaar", "regel_id")  # a line id is unique within a year (macros/data/models/budget.py)
 
 
 def opgave_columns(year: int | None) -> tuple[Column, ...]:
     columns = (
-        Column("nummer", "Het nummer van de opgave in het programma."),
+        Column("nummer", "Het nummer van de opgave in het programma.", "integer", minimum=1),
         Column("id", "Vaste sleutel van de opgave."),
         Column("titel", "De titel van de opgave."),
-        Column("webadres", "De pagina van de opgave op deze site."),
+        # Empty without a published address (`_address`): a string that may be empty.
+        Column("webadres", "De pagina van de opgave op deze site.", required=False),
     )
     if year is not None:
-        columns += (Column(f"budget_{year}", f"Het budget van de opgave in {year}, in hele euro’s: de som van "
-                                              "haar regels. Een leeg veld betekent: geen budget."),)
+        columns += (_amount(f"budget_{year}", f"Het budget van de opgave in {year}, in hele euro’s: de som van "
+                                               "haar regels. Een leeg veld betekent: geen budget."),)
     return columns
 
 
-def _csv(columns: tuple[Column, ...], rows: list[list]) -> str:
+OPGAVEN_KEY = ("id",)
+
+
+def _csv(columns: tuple[Column, ...], rows, delimiter: str = ",") -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")  # RFC 4180
     writer.writerow([column.name for column in columns])
     writer.writerows([["" if value is None else value for value in row] for row in rows])
     return buffer.getvalue()
+
+
+def table_csv(table: Table) -> str:
+    return _csv(table.columns, table.rows)
+
+
+def table_excel_csv(table: Table) -> str:
+    """The same rows for a Dutch Excel: amounts stay plain digits (no thousands separator, no
+    quotes), so Excel reads them as numbers."""
+    return BOM + _csv(table.columns, table.rows, delimiter=EXCEL_DELIMITER)
 
 
 def _json(value) -> str:
@@ -87,13 +154,17 @@ def _about(source: str) -> dict:
     return {"bron": source, "licentie": {"naam": LICENCE_NAME, "url": LICENCE_URL}}
 
 
-def budget_csv(budget) -> str:
-    rows = [
-        [year.year, group.number, group.title, group.opgave.id if group.opgave else None,
-         line.id, line.name, line.amount]
+def budget_table(budget) -> Table:
+    rows = tuple(
+        (year.year, group.number, group.title, group.opgave.id if group.opgave else None,
+         line.id, line.name, line.amount)
         for year in budget.years for group in year.groups for line in group.lines
-    ]
-    return _csv(BUDGET_COLUMNS, rows)
+    )
+    return Table(BUDGET_TABLE, BUDGET_COLUMNS, rows, BUDGET_KEY)
+
+
+def budget_csv(budget) -> str:
+    return table_csv(budget_table(budget))
 
 
 def budget_json(budget, source: str) -> str:
@@ -157,20 +228,26 @@ def _comparison(comparison) -> dict:
     }
 
 
-def _address(site_url: str | None, path: str) -> str:
-    return f"{site_url.rstrip('/')}/{path}" if site_url else path
+def _address(site_url: str | None, path: str) -> str | None:
+    # The page's full address; without the published address (macros/view/address.py) none:
+    # a path alone says nothing to someone who downloaded the file. CSV: empty, JSON: null.
+    return f"{site_url.rstrip('/')}/{path}" if site_url else None
 
 
-def opgaven_csv(budget, opgaven, site_url: str | None) -> str:
+def opgaven_table(budget, opgaven, site_url: str | None) -> Table:
     year = budget.opgave_year
     rows = []
     for entry in opgaven:
-        row = [entry.number, entry.id, entry.title, _address(site_url, entry.path)]
+        row = (entry.number, entry.id, entry.title, _address(site_url, entry.path))
         if year is not None:
             group = budget.group_for(entry.id)
-            row.append(group.subtotal if group else None)
+            row += (group.subtotal if group else None,)
         rows.append(row)
-    return _csv(opgave_columns(year.year if year else None), rows)
+    return Table(OPGAVEN_TABLE, opgave_columns(year.year if year else None), tuple(rows), OPGAVEN_KEY)
+
+
+def opgaven_csv(budget, opgaven, site_url: str | None) -> str:
+    return table_csv(opgaven_table(budget, opgaven, site_url))
 
 
 def opgaven_json(budget, opgaven, site_url: str | None, source: str) -> str:
@@ -211,17 +288,46 @@ _made: dict[tuple, tuple[tuple, tuple[Download, ...]]] = {}
 def _downloads(programme, budget, opgaven, site_url: str | None) -> tuple[Download, ...]:
     year = budget.opgave_year
     years = " en ".join(str(y.year) for y in budget.years)
-    return (
-        Download(f"{OPEN_DATA_DIR}begroting.csv", f"Begroting {years}", "CSV",
-                 f"Elke regel van de begroting van {years}, met jaar, groep en bedrag.",
-                 BUDGET_COLUMNS, budget_csv(budget)),
+    budget_rows, opgave_rows = budget_table(budget), opgaven_table(budget, opgaven, site_url)
+    tables = (
+        (budget_rows, f"Begroting {years}", f"Elke regel van de begroting van {years}, met jaar, groep en bedrag."),
+        (opgave_rows, "Opgaven",
+         "Elke opgave met nummer, titel, webadres" + (f" en budget {year.year}." if year else ".")),
+    )
+    excel = tuple(
+        Download(f"{OPEN_DATA_DIR}{table.name}{EXCEL_SUFFIX}.csv", title, "CSV voor Excel",
+                 f"Dezelfde gegevens als {table.name}.csv, klaar om te openen in Excel.",
+                 table_excel_csv(table), EXCEL, table, excel=True)
+        for table, title, _ in tables
+    )
+    standard = {
+        table.name: Download(f"{OPEN_DATA_DIR}{table.name}.csv", title, "CSV", description, table_csv(table),
+                             SOFTWARE, table, excel_file=f"{table.name}{EXCEL_SUFFIX}.csv")
+        for table, title, description in tables
+    }
+    software = (
+        standard[BUDGET_TABLE],
         Download(f"{OPEN_DATA_DIR}begroting.json", f"Begroting {years}", "JSON",
                  "Dezelfde regels, met subtotalen, totalen en de vergelijking tussen de jaren.",
-                 (), budget_json(budget, programme.title)),
-        Download(f"{OPEN_DATA_DIR}opgaven.csv", "Opgaven", "CSV",
-                 "Elke opgave met nummer, titel, webadres" + (f" en budget {year.year}." if year else "."),
-                 opgave_columns(year.year if year else None), opgaven_csv(budget, opgaven, site_url)),
+                 budget_json(budget, programme.title)),
+        standard[OPGAVEN_TABLE],
         Download(f"{OPEN_DATA_DIR}opgaven.json", "Opgaven", "JSON",
                  "De volledige tekst van elke opgave" + (f", met haar regels van {year.year}." if year else "."),
-                 (), opgaven_json(budget, opgaven, site_url, programme.title)),
+                 opgaven_json(budget, opgaven, site_url, programme.title)),
     )
+    package = data_package(
+        name=slugify(programme.title),
+        title=f"Open data: {programme.title}",
+        description=(f"De begroting en de opgaven van het {programme.title}, als tabellen. Elke tabel staat er "
+                     "twee keer in: als CSV met komma’s (voor software) en als CSV voor Excel (puntkomma’s en "
+                     "een byte order mark). Bedragen zijn in hele euro’s; een leeg bedrag betekent: geen budget "
+                     "(in het programma staat een streepje), en dat is iets anders dan 0. De volledige teksten "
+                     "staan in begroting.json en opgaven.json."),
+        source=programme.title,
+        licence=(LICENCE_ID, LICENCE_NAME, LICENCE_URL),
+        files=[download for download in (*software, *excel) if download.table],
+    )
+    return (*excel, *software,
+            Download(f"{OPEN_DATA_DIR}{PACKAGE_FILE}", "Datapakket", "JSON",
+                     "De beschrijving van alle CSV-bestanden: de kolommen, wat voor gegevens erin staan en de "
+                     "licentie.", package, PACKAGE))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from macros.changes.history import History
 from macros.changes.html import history_page, opgave_section, opgave_status
 from macros.outputs.opendata import LICENCE_NAME, LICENCE_URL, downloads
-from macros.render import home
+from macros.render import home, statement
 from macros.render.charts import comparison_chart, opgaven_chart
 from macros.render.comparison_words import TEMPLATE_HELPERS as COMPARISON_WORDS
 from macros.view.progress import STATUS_LABELS, progress_overview
@@ -76,7 +76,8 @@ def _opgave(site, context: PartContext, opgave_id: str) -> dict:
 
 
 def _pdf_size(site, context: PartContext) -> dict:
-    return {"kilobytes": max(1, round(len(context.programme_pdf()) / 1000))}
+    content = context.programme_pdf()  # empty while `mkdocs serve` still draws it
+    return {"kilobytes": max(1, round(len(content) / 1000)) if content else None}
 
 
 PARTS: dict[str, PagePart] = {part.name: part for part in (
@@ -112,6 +113,10 @@ PARTS: dict[str, PagePart] = {part.name: part for part in (
     PagePart("begrotingsposten_overzicht", "indexes/budget_lines.html"),
     PagePart("doelgroepen_overzicht", "indexes/target_groups.html"),
     PagePart("begrippen_overzicht", "indexes/glossary.html"),
+    # The accessibility statement: what it covers, how to report a problem, how to complain.
+    PagePart("toegankelijkheid_bereik", "statement/scope.html", statement.scope),
+    PagePart("toegankelijkheid_melden", "statement/report.html", statement.report),
+    PagePart("toegankelijkheid_klacht", "statement/complaint.html", statement.complaint),
     # What changed since adoption, newest first (macros/changes/).
     PagePart("wijzigingen", "changes_page.html", lambda site, context: {"history_html": history_page(context.history(), site)}),
 )}

@@ -11,10 +11,11 @@ import functools
 import re
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from macros.render.dates import dutch_date
+from macros.render.environments import template_environment
 from macros.render.formatting import euro, euro_difference, number
 from macros.render.html_blocks import KEEP_HTML, html_block, keep_html
 from macros.render.parts import PagePart, PartContext
@@ -35,14 +36,7 @@ def markdown_text(value: str) -> Markup:
 
 
 def make_environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = template_environment(TEMPLATES, keep_trailing_newline=True)
     env.filters["markdown_text"] = markdown_text
     env.filters["glossary"] = glossary  # the glossary's tooltips in data text
     env.filters["euro"] = euro
@@ -62,24 +56,6 @@ def shared_environment() -> Environment:
     template, so `mkdocs serve` shows changes.
     """
     return make_environment()
-
-
-def keep_compiled_templates(directory: Path) -> None:
-    """Store compiled templates in `directory` for the next build (Jinja's bytecode
-    cache): compiling our templates took longer than rendering them on a small site.
-    Jinja checks each template's source against the stored copy, so an edit counts."""
-    shared_environment().bytecode_cache = compiled_templates_cache(directory)
-
-
-def compiled_templates_cache(directory: Path) -> FileSystemBytecodeCache:
-    directory.mkdir(parents=True, exist_ok=True)
-    return FileSystemBytecodeCache(str(directory))
-
-
-def templates_do_not_change() -> None:
-    """For a one-off build: stop checking each template file for edits on every use
-    (a `stat` per include, some thirty per opgave page). `mkdocs serve` keeps checking."""
-    shared_environment().auto_reload = False
 
 
 class Renderer:

@@ -34,6 +34,10 @@ NODE_MODULES = ROOT / "node_modules"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 CHROMIUM = Path("/usr/bin/chromium")
 INSTALL_HINT = "run `make test` (it installs them: tools/install-system-deps && npm ci)"
+# Where a tab serves axe-core to the page, at the site's own address: every page's
+# Content-Security-Policy (macros/outputs/security_headers.py) blocks inline scripts, so
+# Playwright's add_script_tag(content=...) cannot inject it. Not a file of the site.
+AXE_URL_PATH = "/__tests__/axe.min.js"
 
 # Flags measured in shared/TOOLING.md: without the background-networking ones Chromium tries
 # to reach the internet at every start. Playwright adds --headless and a fresh user-data-dir.
@@ -151,14 +155,21 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     404.html uses absolute links made from site_url's path (e.g. /ekd/assets/...): requests under
     that prefix are served from the site root too, so the 404 page loads its CSS and JS.
+    With a `mount` other than "/" the site is served only in that folder, as on a GitHub Pages
+    project site: nothing outside it exists.
     """
 
     prefix = "/"
+    mount = "/"
 
     def log_message(self, format, *args):  # noqa: A002 - keep test output clean
         pass
 
     def translate_path(self, path):
+        if self.mount != "/":
+            if not urlsplit(path).path.startswith(self.mount):
+                return os.path.join(self.directory, "__outside_the_site_folder__")  # a 404
+            path = path[len(self.mount) - 1:]
         local = super().translate_path(path)
         clean = unquote(urlsplit(path).path)
         if not os.path.exists(local) and self.prefix != "/" and clean.startswith(self.prefix):
@@ -200,14 +211,15 @@ def _site_prefix(site: Path) -> str:
 
 
 @contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Base URL (http://127.0.0.1:PORT, no trailing slash) of a threaded server for a built site."""
-    handler = type("SiteHandler", (_Handler,), {"prefix": _site_prefix(site)})
+def serve(site: Path, mount: str = "/") -> Iterator[str]:
+    """Base URL (http://127.0.0.1:PORT, or with `mount` http://127.0.0.1:PORT/folder; no trailing
+    slash) of a threaded server for a built site."""
+    handler = type("SiteHandler", (_Handler,), {"prefix": _site_prefix(site), "mount": mount})
     httpd = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+        yield f"http://127.0.0.1:{httpd.server_address[1]}{mount.rstrip('/')}"
     finally:
         httpd.shutdown()
         httpd.server_close()
@@ -280,11 +292,29 @@ def _open_tab(browser, server: str, viewport_name: str) -> Tab:
         lambda url: not url.startswith((server + "/", "data:", "blob:")),
         lambda route: route.abort(),
     )
+    context.route(server + AXE_URL_PATH,
+                  lambda route: route.fulfill(path=AXE_JS, content_type="text/javascript"))
     page = context.new_page()
     tab = Tab(page=page, origin=server, viewport_name=viewport_name, viewport=viewport)
     page.on("request", lambda request: tab.requests.append(request.url))
     page.on("pageerror", lambda error: tab.errors.append(str(error)))
     return tab
+
+
+def add_axe(page) -> None:
+    """Load axe-core into a page of a tab (axe_source fails first when it is not installed)."""
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(page.url))
+    page.add_script_tag(url=origin + AXE_URL_PATH)
+
+
+def add_style(page, css: str) -> None:
+    """Add a style sheet for a test (no transitions, ...): a constructed one, which the pages'
+    policy allows (style-src 'self' blocks add_style_tag's inline <style>)."""
+    page.evaluate("""css => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    }""", css)
 
 
 @contextmanager

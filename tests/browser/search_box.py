@@ -64,7 +64,7 @@ _ANSWER = """async ([meta, box, items]) => {
 def open_search(page, origin: str) -> None:
     """Load the home page and open the search field; waits until the search index is loaded."""
     page.goto(f"{origin}/", wait_until="load")
-    button = page.locator("label.md-header__button[for='__search']").first
+    button = page.get_by_role("banner").get_by_role("button", name="Zoeken", exact=True)
     if button.is_visible():  # a phone: the field is behind the magnifier button
         button.click()
     else:

@@ -24,17 +24,20 @@ MAX_CLICKS = 2
 
 TRANSITIONS_DONE = "() => document.getAnimations().every(a => a.playState !== 'running')"
 
-# What can be clicked now: [{kind: 'link', href, text} | {kind: 'toggle', id, index, text}].
+# What can be clicked now: [{kind: 'link', href, text} | {kind: 'toggle', id, index, text}]; a toggle's
+# id is a CSS selector: the labels of a checkbox, or the header buttons that stand in for them
+# (overrides/assets/javascripts/accessibility.js).
 CLICKABLE = """() => {
   const width = document.documentElement.clientWidth;
   const out = [];
-  const candidates = [...document.querySelectorAll('a[href], label[for]')];
+  const candidates = [...document.querySelectorAll('a[href], label[for], button[data-ekd-toggle]')];
   for (const el of candidates) {
     let toggle = null;
-    if (el.tagName === 'LABEL') {
-      const control = document.getElementById(el.htmlFor);
-      if (!control || control.type !== 'checkbox' || el.htmlFor === '__search') continue;
-      toggle = el.htmlFor;
+    if (el.tagName !== 'A') {
+      const id = el.tagName === 'LABEL' ? el.htmlFor : el.dataset.ekdToggle;
+      const control = document.getElementById(id);
+      if (!control || control.type !== 'checkbox' || id === '__search') continue;
+      toggle = el.tagName === 'LABEL' ? `label[for="${id}"]` : `button[data-ekd-toggle="${id}"]`;
     }
     const style = getComputedStyle(el);
     if (style.display === 'none' || style.visibility !== 'visible') continue;
@@ -47,7 +50,7 @@ CLICKABLE = """() => {
     const named = el.querySelector('[aria-label]');
     const text = (el.textContent.trim() || (named && named.getAttribute('aria-label')) || '').replace(/\\s+/g, ' ');
     if (toggle) {
-      const index = [...document.querySelectorAll(`label[for="${toggle}"]`)].indexOf(el);
+      const index = [...document.querySelectorAll(toggle)].indexOf(el);
       out.push({kind: 'toggle', id: toggle, index, text: text || toggle});
     } else {
       out.push({kind: 'link', href: el.href, text});
@@ -106,7 +109,7 @@ def open_state(tab, path: str, toggles: tuple) -> None:
     tab.visit(path)
     page = tab.page
     for toggle_id, index, _ in toggles:
-        page.locator(f'label[for="{toggle_id}"]').nth(index).click()
+        page.locator(toggle_id).nth(index).click()
         page.wait_for_function(TRANSITIONS_DONE, polling="raf")
 
 

@@ -12,6 +12,8 @@ import re
 
 import pytest
 
+from tests.browser.conftest import add_style
+
 # Up to how many Tab presses one walk through a page may take (the walk stops when focus wraps).
 MAX_TAB_STOPS = 400
 
@@ -128,7 +130,7 @@ def test_every_tab_stop_is_visible_with_a_focus_indicator(fresh_tab, keyboard_pa
     tab, path = fresh_tab, keyboard_path
     tab.visit(path)
     page = tab.page
-    page.add_style_tag(content=NO_TRANSITIONS)
+    add_style(page, NO_TRANSITIONS)
 
     seen: list[str] = []
     problems: list[str] = []

@@ -1,8 +1,9 @@
 """Texts about the programme as a whole (data/programma.yaml)."""
 
-from pydantic import Field, create_model
+from pydantic import ConfigDict, Field, create_model
 
 from macros.data.models.common import Record, Text
+from macros.data.models.contact import Contact
 from macros.data.sections import SECTIONS
 
 
@@ -33,7 +34,14 @@ class Aspects(Record):
         return getattr(self.descriptions, section.field)
 
 
+def _contact_is_required_for_editors(schema: dict) -> None:
+    schema.setdefault("required", []).append("contact")
+
+
 class ProgrammeFile(Record):
+    # Editors are told the contact block belongs in data/programma.yaml (see `contact`).
+    model_config = ConfigDict(**Record.model_config, json_schema_extra=_contact_is_required_for_editors)
+
     title: Text = Field(alias="titel", description="De titel van het programma, zoals op de voorkant.")
     period: Text = Field(alias="periode", description="De looptijd, zoals '2024-2025'.")
     # Optional: the programme as adopted (bron/vastgesteld/) did not name it in the data.
@@ -45,3 +53,17 @@ class ProgrammeFile(Record):
     aspects: Aspects = Field(alias="aspecten", description="Uitleg bij de zeven onderdelen van elke opgave.")
     cofinancing: Passage = Field(alias="cofinanciering", description="Tekst over cofinanciering: kop en alinea's.")
     closing: Passage = Field(alias="tot_slot", description="Het slot van het programma: kop en alinea's.")
+    # Each field of the block is required (a detail still to come is INVULLEN). The block
+    # itself may be absent only because the data as adopted (bron/vastgesteld/) and the
+    # commits before it was added have none, and the change history and the tests load
+    # those with these models: absent means "not supplied yet", exactly like INVULLEN in
+    # every field, and the build warns about each (macros/data/contact.py). The editor
+    # schema marks the block as required.
+    # Typed as Contact, not Contact | None: with a union pydantic would report a mistake in
+    # the block once per member ("contact › Contact › e_mail" and "contact › none"). The
+    # default None is not validated, so an absent block is None.
+    contact: Contact = Field(  # type: ignore[assignment]
+        None, alias="contact", json_schema_extra=lambda schema: schema.pop("default", None),
+        description="Contactgegevens die de provincie levert, voor de pagina Toegankelijkheid en "
+                    "/.well-known/security.txt. Nog niet bekend: INVULLEN.",
+    )

@@ -42,3 +42,37 @@
     document.addEventListener("DOMContentLoaded", update);
   }
 })();
+
+/*
+ * WCAG 2.1.1 Keyboard: on a narrow screen Material's header buttons for the menu and for search
+ * are <label>s of hidden checkboxes. A finger or mouse can use them; the Tab key cannot reach
+ * them. Put a real <button> before each one that takes its icon and hands every click on to the
+ * label, which stays (hidden): the label toggles its checkbox, and Material's own scripts, which
+ * watch the checkboxes and the label (search puts the cursor in its field), go on working.
+ * aria-expanded follows the checkbox. The icon's role="img" and aria-label
+ * (overrides/partials/header.html) name the button. Without JavaScript the labels stay as they are.
+ */
+(function () {
+  "use strict";
+
+  var labels = document.querySelectorAll("label.md-header__button[for]");
+  for (var i = 0; i < labels.length; i++) {
+    var label = labels[i];
+    var toggle = document.getElementById(label.htmlFor);
+    if (!toggle) continue;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className;
+    // Material's narrow-screen rules select [for=__drawer] / [for=__search]; accessibility.css repeats them for this.
+    button.setAttribute("data-ekd-toggle", label.htmlFor);
+    button.setAttribute("aria-controls", label.htmlFor);
+    button.setAttribute("aria-expanded", String(toggle.checked));
+    while (label.firstChild) button.appendChild(label.firstChild);
+    button.addEventListener("click", label.click.bind(label));
+    toggle.addEventListener("change", function (button, toggle) {
+      button.setAttribute("aria-expanded", String(toggle.checked));
+    }.bind(null, button, toggle));
+    label.hidden = true;
+    label.before(button);
+  }
+})();

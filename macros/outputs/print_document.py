@@ -1,0 +1,122 @@
+"""The whole programme as standalone HTML for print, from the site's own templates.
+
+The programme PDF (macros/outputs/pdf.py) is rendered from these documents with the
+site's own CSS, so web and paper say the same from one source: the templates under
+macros/render/templates/print/ include the very templates the pages use (the sections of
+an opgave, the budget tables, the paragraphs). The document comes in parts (front matter,
+one per run of opgaven, the budget and the end), so a PDF of a thousand opgaven is laid
+out a part at a time.
+
+What only makes sense on a screen goes: links to other pages of the site (their text
+stays), text for screen readers beside what the page shows ("geen budget" beside "–"),
+"see also" links. Links to an opgave become links inside the document.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import lxml.html
+from markupsafe import Markup
+
+from macros.render.renderer import TEMPLATES, Renderer
+from macros.view.site import Site
+from macros.view.urls import relative
+
+AUTHOR = "Provincie Drenthe"
+DESCRIPTION = "Het hele uitvoeringsprogramma: opzet, opgaven, begroting, cofinanciering en tot slot."
+PRINT_TEMPLATES = "print"
+# The page every link is written relative to (the home page): keeps the links simple to map.
+PAGE = ""
+# Elements that only help on screen, by class: the sr-only text beside what is shown,
+# links to the budget page and the index of target groups.
+SCREEN_ONLY = ("ekd-sr", "ekd-verder", "ekd-budget-links")
+# Attributes that belong to a web page, not to a PDF (keyboard focus, ARIA wiring).
+SCREEN_ATTRIBUTES = ("role", "tabindex", "aria-labelledby", "aria-hidden", "data-search-exclude")
+ANCHOR_PREFIX = "pdf-"  # ids this document sets itself; every other id goes (parts repeat them)
+# The stand-in anchor in a part for an anchor in another part (macros/outputs/pdf_join.py).
+ELSEWHERE = "elders--"
+
+OWN_STYLESHEET = Path(__file__).resolve().parent / "pdf.css"
+# The site's stylesheets (content/assets/css/) that style what the templates render.
+SITE_STYLESHEETS = ("site.css", "tables.css", "opgave.css", "progress.css", "print.css")
+
+
+@dataclass(frozen=True)
+class Part:
+    name: str  # "voorkant", "opgaven-1", ..., "begroting": for messages and tests
+    html: str
+
+
+def stylesheets(css_dir: Path) -> list[Path]:
+    """The site's CSS files in `css_dir` that the print document uses, then its own."""
+    return [Path(css_dir) / name for name in SITE_STYLESHEETS] + [OWN_STYLESHEET]
+
+
+def template_files() -> list[Path]:
+    """Every template the print document may render (its cache input)."""
+    return sorted(path for path in TEMPLATES.rglob("*") if path.is_file())
+
+
+def parts(site: Site, opgaven_per_part: int = 25) -> Iterator[Part]:
+    """The print document in parts, in reading order; each part is a whole HTML document."""
+    renderer = Renderer(site)
+    opgave_links = {relative(entry.path, PAGE): f"#{ANCHOR_PREFIX}opgave-{entry.id}" for entry in site.opgaven}
+
+    def render(template: str, **context) -> str:
+        return renderer.render(f"{PRINT_TEMPLATES}/{template}", PAGE, author=AUTHOR, **context)
+
+    def document(name: str, body: str) -> Part:
+        # Markup: rendered by our own templates, which escaped every text from the data.
+        html = render("document.html", description=DESCRIPTION, body=Markup(body))
+        return Part(name, _for_print(html, opgave_links))
+
+    yield document("voorkant", render("front.html"))
+    opgaven = site.opgaven
+    for start in range(0, len(opgaven), opgaven_per_part):
+        run = opgaven[start:start + opgaven_per_part]
+        yield document(f"opgaven-{run[0].number}", "".join(render("opgave.html", opgave=entry) for entry in run))
+    yield document("begroting", render("back.html"))
+
+
+def _mark_links_to_other_parts(root) -> None:
+    """WeasyPrint drops a link to an anchor that is not in the same document: a link to
+    another part goes to a stand-in anchor here, which the join points at the real one
+    (macros/outputs/pdf_join.py)."""
+    ids = {element.get("id") for element in root.xpath("//*[@id]")}
+    elsewhere = set()
+    for link in root.iter("a"):
+        name = link.get("href", "")[1:]
+        if name not in ids:
+            link.set("href", f"#{ELSEWHERE}{name}")
+            elsewhere.add(name)
+    main = root.find(".//main")
+    for name in sorted(elsewhere):
+        main.append(lxml.html.Element("span", id=f"{ELSEWHERE}{name}"))
+
+
+def _for_print(html: str, opgave_links: dict[str, str]) -> str:
+    root = lxml.html.document_fromstring(html)
+    for element in root.xpath("//*[@class]"):
+        if set(element.get("class").split()) & set(SCREEN_ONLY):
+            element.drop_tree()  # keeps the text after it
+    for link in root.iter("a"):
+        href = link.get("href", "")
+        target = href if href.startswith(f"#{ANCHOR_PREFIX}") else opgave_links.get(href)
+        if target is None:
+            link.drop_tag()  # another page of the site: the text stays, the link goes
+        else:
+            link.set("href", target)
+            # A link around an <abbr> gives a link annotation without structure (PDF/UA).
+            for abbr in link.iter("abbr"):
+                abbr.drop_tag()
+    for heading in root.xpath("//section[contains(@class, 'ekd-pdf-opgave')]//h3[contains(@class, 'ekd-groep')]"):
+        heading.tag = "h4"  # a group of activities, under its section (h3 here, h2 on the site)
+    for element in root.xpath("//*[@id]"):
+        if not element.get("id").startswith(ANCHOR_PREFIX):
+            del element.attrib["id"]
+    for attribute in SCREEN_ATTRIBUTES:
+        for element in root.xpath(f"//*[@{attribute}]"):
+            del element.attrib[attribute]
+    _mark_links_to_other_parts(root)
+    return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
