@@ -133,11 +133,13 @@ def fingerprint_of(tmp_path, monkeypatch):
     monkeypatch.setattr(artefacts.metadata, "version", versions.__getitem__)
 
     def fingerprint() -> str:
-        code_fingerprint.cache_clear()  # it is computed once per process
+        code_fingerprint.cache_clear()  # it is computed once per process, and so are the versions
+        artefacts._library_versions.cache_clear()
         return code_fingerprint()
 
     yield macros, versions, fingerprint
     code_fingerprint.cache_clear()  # the next caller computes it from the real macros/ again
+    artefacts._library_versions.cache_clear()
 
 
 def test_the_code_fingerprint_changes_with_the_python_source_of_macros(fingerprint_of):

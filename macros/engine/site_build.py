@@ -295,7 +295,8 @@ def _compiled_templates(config) -> Path:
 
 
 def on_pre_build(config):
-    state.dates = LastUpdated(_data_dir(config).parent)  # fresh each build: `mkdocs serve` sees new commits
+    # Fresh each build: `mkdocs serve` sees new commits.
+    state.dates = LastUpdated(_data_dir(config).parent, folders=(Path(config["docs_dir"]), _data_dir(config)))
     state.shown = {}
     state.search_texts = {}
 

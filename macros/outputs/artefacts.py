@@ -184,9 +184,14 @@ def code_fingerprint(modules: tuple[str, ...] = ()) -> str:
         if "__pycache__" not in path.parts:
             digest.update(path.relative_to(MACROS).as_posix().encode())
             digest.update(path.read_bytes())
-    for library in LIBRARIES:
-        digest.update(f"{library}=={metadata.version(library)}".encode())
+    digest.update(_library_versions().encode())
     return digest.hexdigest()
+
+
+@lru_cache(maxsize=None)
+def _library_versions() -> str:
+    # Once per process: each look-up scans the installed packages (a few ms apiece).
+    return "".join(f"{library}=={metadata.version(library)}" for library in LIBRARIES)
 
 
 def data_inputs(data_dir: Path) -> list[bytes]:

@@ -19,9 +19,11 @@ from pathlib import Path
 class LastUpdated:
     """Looks up dates for sets of files under one project root, each set once."""
 
-    def __init__(self, root: Path, environ: dict[str, str] | None = None):
+    def __init__(self, root: Path, environ: dict[str, str] | None = None, folders: Iterable[Path] = ()):
         self.root = Path(root).resolve()
         self.environ = os.environ if environ is None else environ
+        # Where the pages' files are (the docs and data folders): git reads only their history.
+        self.folders = [self._relative(folder) for folder in folders]
         self._cache: dict[tuple[str, ...], datetime.date] = {}
         self._asked: dict[tuple[str, ...], datetime.date] = {}
         self._file_dates: dict[str, datetime.date] | None = None
@@ -52,7 +54,7 @@ class LastUpdated:
         rebuild of the real site."""
         if self._file_dates is None:
             self._file_dates = {}
-            for day, names in _log(self.root, self.environ):  # newest first
+            for day, names in _log(self.root, self.environ, self.folders):  # newest first
                 for name in names:
                     self._file_dates.setdefault(name, day)
         return self._file_dates
@@ -66,15 +68,15 @@ class LastUpdated:
         return datetime.datetime.now(datetime.timezone.utc).date()  # nothing else exists
 
 
-def _log(root: Path, environ) -> list[tuple[datetime.date, list[str]]]:
-    """Each commit under `root`, newest first: its date and the files it changed (relative
-    to `root`). Empty when there is no git or no history."""
+def _log(root: Path, environ, folders: list[str]) -> list[tuple[datetime.date, list[str]]]:
+    """Each commit under `root` (in `folders`, if any), newest first: its date and the files
+    it changed (relative to `root`). Empty when there is no git or no history."""
     git = shutil.which("git", path=environ.get("PATH"))
     if git is None:
         return []
     try:
         result = subprocess.run(
-            [git, "-c", "core.quotePath=false", "log", "--relative", "--format=%x00%cs", "--name-only"],
+            [git, "-c", "core.quotePath=false", "log", "--relative", "--format=%x00%cs", "--name-only", "--", *folders],
             cwd=root, capture_output=True, text=True, timeout=30, env={**environ, "GIT_OPTIONAL_LOCKS": "0"},
         )
     except (OSError, subprocess.SubprocessError):
