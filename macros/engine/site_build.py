@@ -75,6 +75,8 @@ class BuildState:
     history: History | None = None
     # The published address (macros/engine/address.py); None without one and in `mkdocs serve`.
     address: str | None = None
+    # /.well-known/security.txt (macros/outputs/security_txt.py); None until the security contact is known.
+    security_txt: str | None = None
     started: float = 0.0
     builds: int = 0
     # The contact details still to come, as last printed (`mkdocs serve` says it again only when it changes).
@@ -168,7 +170,8 @@ def on_config(config):
     config["extra"]["ekd_print"] = {"programme": site.programme.title, "public": state.address is not None}
     _warn_about_contact(site)
     # The footer links to security.txt only when the build writes one (on_files).
-    config["extra"]["ekd_security_txt"] = SECURITY_TXT_PATH if _security_txt(site) else None
+    state.security_txt = security_txt(contact_details(site.programme).security, state.address, build_day())
+    config["extra"]["ekd_security_txt"] = SECURITY_TXT_PATH if state.security_txt else None
     return config
 
 
@@ -179,10 +182,6 @@ def _warn_about_contact(site) -> None:
         for warning in warnings:
             print(warning, file=sys.stderr)
     state.contact_warnings = warnings if state.serving else None
-
-
-def _security_txt(site) -> str | None:
-    return security_txt(contact_details(site.programme).security, state.address, build_day())
 
 
 def _progress_reported(site) -> bool:
@@ -266,7 +265,7 @@ def on_files(files, config):
     for redirect in redirects(site.opgaven):
         page = renderer.redirect_page(redirect, config["site_name"], state.address)
         files.append(File.generated(config, redirect.file, content=_secured(page)))
-    security = _security_txt(site)
+    security = state.security_txt
     if security is not None:  # RFC 9116; none while the contact is still to come (the build says so)
         # INCLUDED, not UNDEFINED: after this event MkDocs drops every path starting with a
         # dot that is still undecided (its default exclude_docs), and .well-known is one.

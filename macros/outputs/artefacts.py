@@ -194,6 +194,11 @@ def _library_versions() -> str:
     return "".join(f"{library}=={metadata.version(library)}" for library in LIBRARIES)
 
 
+def file_inputs(paths: Iterable[Path]) -> list[bytes]:
+    """Each file's name and content, as inputs of a cached file."""
+    return [part for path in paths for part in (path.name.encode(), path.read_bytes())]
+
+
 def data_inputs(data_dir: Path) -> list[bytes]:
-    """Every data file, name and content: the input of a file made from the whole site."""
-    return [part for path in sorted(Path(data_dir).glob("*.yaml")) for part in (path.name.encode(), path.read_bytes())]
+    """Every data file: the input of a file made from the whole site."""
+    return file_inputs(sorted(Path(data_dir).glob("*.yaml")))

@@ -44,8 +44,8 @@ class LastUpdated:
 
     def _git_date(self, paths: tuple[str, ...]) -> datetime.date | None:
         """The date of the last commit that changed any of `paths` (as `git log -1 -- paths`)."""
-        dates = [self._committed()[path] for path in paths if path in self._committed()]
-        return max(dates, default=None)
+        committed = self._committed()
+        return max((committed[path] for path in paths if path in committed), default=None)
 
     def _committed(self) -> dict[str, datetime.date]:
         """Per file under the root, the date of the last commit that changed it.

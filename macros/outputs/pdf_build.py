@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from macros.outputs.artefacts import ArtefactCache, data_inputs
+from macros.outputs.artefacts import ArtefactCache, data_inputs, file_inputs
 from macros.outputs.print_document import stylesheets, template_files
 from macros.view.urls import PDF_PATH
 
@@ -27,8 +27,7 @@ PROJECT_CODE = Path(__file__).resolve().parents[2]  # where `python -m macros.ou
 
 def inputs(data_dir: Path, css_dir: Path) -> list[bytes]:
     """Everything the PDF is made from besides the Python code: data, templates, stylesheets."""
-    files = template_files() + stylesheets(css_dir)
-    return data_inputs(data_dir) + [part for path in files for part in (path.name.encode(), path.read_bytes())]
+    return data_inputs(data_dir) + file_inputs(template_files() + stylesheets(css_dir))
 
 
 def programme_pdf(cache: ArtefactCache, site: Callable, data_dir: Path, css_dir: Path) -> bytes:

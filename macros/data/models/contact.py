@@ -17,13 +17,14 @@ from macros.data.models.common import Record
 PLACEHOLDER = "INVULLEN"
 
 _EMAIL = r"[^@\s:/]+@[^@\s:/]+\.[A-Za-z]{2,}"
+_HTTPS = r"https://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?"
 EMAIL_PATTERN = re.compile(rf"^{_EMAIL}$")
 # Digits with the separators people write (0592 36 55 55, +31 592 365555, (0592) 36-55-55).
 PHONE_PATTERN = re.compile(r"^(?=(?:\D*\d){8})\+?[0-9 ()\-]{8,25}$")  # at least 8 digits
-HTTPS_PATTERN = re.compile(r"^https://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$")
+HTTPS_PATTERN = re.compile(rf"^{_HTTPS}$")
 # RFC 9116 Contact: a mailto: or https: URI (tel: is allowed there too, but a person
 # reporting a leak needs something written down).
-SECURITY_PATTERN = re.compile(rf"^(?:mailto:{_EMAIL}|https://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?)$")
+SECURITY_PATTERN = re.compile(rf"^(?:mailto:{_EMAIL}|{_HTTPS})$")
 MAX_WORKING_DAYS = 30
 MAX_LENGTH = 200
 
@@ -32,7 +33,7 @@ def _given(value: Any) -> str:
     return str(value)[:60]
 
 
-def _contact_text(pattern: re.Pattern, message: str, example_pattern: str):
+def _contact_text(pattern: re.Pattern, message: str):
     """A text that matches `pattern`, or PLACEHOLDER while the province has not supplied it."""
 
     def validate(value: Any) -> str:
@@ -48,7 +49,7 @@ def _contact_text(pattern: re.Pattern, message: str, example_pattern: str):
         return value
 
     # Editors see the same rule while typing (schema/programma.schema.json).
-    schema = {"anyOf": [{"const": PLACEHOLDER}, {"type": "string", "pattern": example_pattern}]}
+    schema = {"anyOf": [{"const": PLACEHOLDER}, {"type": "string", "pattern": pattern.pattern}]}
     return Annotated[str, PlainValidator(validate), WithJsonSchema(schema)]
 
 
@@ -65,10 +66,10 @@ def _working_days(value: Any) -> int | str:
     return value
 
 
-Email = _contact_text(EMAIL_PATTERN, messages.CONTACT_EMAIL, EMAIL_PATTERN.pattern)
-Phone = _contact_text(PHONE_PATTERN, messages.CONTACT_PHONE, PHONE_PATTERN.pattern)
-HttpsAddress = _contact_text(HTTPS_PATTERN, messages.CONTACT_HTTPS, HTTPS_PATTERN.pattern)
-SecurityContact = _contact_text(SECURITY_PATTERN, messages.CONTACT_SECURITY, SECURITY_PATTERN.pattern)
+Email = _contact_text(EMAIL_PATTERN, messages.CONTACT_EMAIL)
+Phone = _contact_text(PHONE_PATTERN, messages.CONTACT_PHONE)
+HttpsAddress = _contact_text(HTTPS_PATTERN, messages.CONTACT_HTTPS)
+SecurityContact = _contact_text(SECURITY_PATTERN, messages.CONTACT_SECURITY)
 WorkingDays = Annotated[int | str, PlainValidator(_working_days), WithJsonSchema({"anyOf": [
     {"const": PLACEHOLDER}, {"type": "integer", "minimum": 1, "maximum": MAX_WORKING_DAYS}]})]
 
