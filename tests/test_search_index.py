@@ -96,6 +96,20 @@ def test_rewrite_replaces_the_text_of_known_sections_and_keeps_the_rest():
     ]
 
 
+
+def test_a_heading_inside_an_excluded_part_leaves_the_index():
+    """Material makes a section of every heading with an id, also one inside a part marked
+    data-search-exclude (an entry of the change history): that section is no content."""
+    html = ('<h2 id="a">A</h2><p>Tekst.</p><div data-search-exclude><h3 id="wijziging-1">Op 1 mei</h3>'
+            '<ul><li>Nu genoemd: Kennisinstellingen.</li></ul></div>')
+    index = {"config": {}, "docs": [
+        {"location": "p/", "title": "P", "text": ""},
+        {"location": "p/#a", "title": "A", "text": "oud"},
+        {"location": "p/#wijziging-1", "title": "Op 1 mei", "text": "<ul><li>Nu genoemd: Kennisinstellingen.</li></ul>"},
+    ]}
+    rewritten = json.loads(rewrite_index(json.dumps(index), {"p/": section_texts(html)}))
+    assert [doc["location"] for doc in rewritten["docs"]] == ["p/", "p/#a"]
+
 # ---------------------------------------------------------------- the index of a build
 
 

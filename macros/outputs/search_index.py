@@ -184,11 +184,18 @@ def rewrite_index(index_json: str, pages: dict[str, dict[str | None, list[str]]]
     """Material's search_index.json with the text of every section of `pages` (by page URL,
     as MkDocs gives it: '' for the home page, 'opgaven/x/') replaced by its blocks."""
     index = json.loads(index_json)
+    docs = []
     for doc in index["docs"]:
         url, _, anchor = doc["location"].partition("#")
         texts = pages.get(url)
+        if texts is not None and anchor and anchor not in texts:
+            # A heading inside what is no content (a data-search-exclude part such as the
+            # change history, or navigation): Material indexes it, with its raw HTML.
+            continue
         if texts is not None and (anchor or None) in texts:
             doc["text"] = as_index_text(texts[anchor or None])
+        docs.append(doc)
+    index["docs"] = docs
     return json.dumps(index, separators=(",", ":"), ensure_ascii=True)
 
 
