@@ -11,6 +11,9 @@ PORT ?= 8000
 # Material and MkDocs print a long notice about MkDocs 2.0 on every build.
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
+# Some machines switch off Python's compiled-module cache (__pycache__/, ignored by git). Every
+# build and every test worker is a new Python process, which then compiles all code again.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: serve build check diff schema test audit bench clean
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.project import ADOPTED_DATA, ENV, PROJECT, build, copy_project
+from tests.project import ADOPTED_DATA, ENV, PROJECT, PROJECT_SITE, build, copy_project
 
 from macros.outputs.artefacts import SHARED_CACHE_VARIABLE
 from macros.view.site import load_site
@@ -16,7 +16,11 @@ from macros.view.site import load_site
 
 def pytest_configure(config):
     """The builds of one test run share what they draw (the PDF takes seconds; some 25 builds
-    of copies of the project draw the same one): one folder for the run, removed after it."""
+    of copies of the project draw the same one): one folder for the run, removed after it.
+    The run's workers (pytest-xdist) inherit the folder from the process that started them."""
+    if hasattr(config, "workerinput"):
+        ENV[SHARED_CACHE_VARIABLE] = os.environ[SHARED_CACHE_VARIABLE]
+        return
     folder = tempfile.mkdtemp(prefix="ekd-artefacts-")
     config.stash[_SHARED] = folder
     os.environ[SHARED_CACHE_VARIABLE] = ENV[SHARED_CACHE_VARIABLE] = folder
@@ -31,9 +35,18 @@ def pytest_unconfigure(config):
 _SHARED = pytest.StashKey[str]()
 
 
+def pytest_collection_modifyitems(items):
+    """Slow tests first (pytest.ini: their modules go out to the processes first); otherwise
+    the order of collection."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """A fresh strict build of the real project (or EKD_PROJECT); the run fails if the build does."""
+    """A fresh strict build of the real project (or EKD_PROJECT, or its EKD_SITE); the run fails if
+    the build does."""
+    if PROJECT_SITE is not None:
+        return PROJECT_SITE
     site_dir = tmp_path_factory.mktemp("site")
     result = build(PROJECT, site_dir)
     assert result.returncode == 0, f"mkdocs build --strict faalde:\n{result.stdout}\n{result.stderr}"

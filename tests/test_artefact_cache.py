@@ -7,7 +7,9 @@ file is always the file a fresh build would make; a build only draws what change
 
 import os
 import re
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -53,7 +55,7 @@ def next_build(directory: Path) -> ArtefactCache:
 
 
 def files_in(directory: Path) -> list[str]:
-    return sorted(path.name for path in directory.iterdir()) if directory.is_dir() else []
+    return sorted(path.name for path in directory.iterdir() if path.is_file()) if directory.is_dir() else []
 
 
 # ------------------------------------------------------------ ArtefactCache
@@ -314,6 +316,25 @@ def test_a_shared_folder_gives_another_project_what_one_made_and_is_never_pruned
     other.start_build()
     other.prune()  # a build that used nothing
     assert len(files_in(shared)) == 1
+
+
+def test_builds_sharing_a_folder_draw_a_file_once_when_they_need_it_at_the_same_time(tmp_path):
+    shared, started = tmp_path / "shared", threading.Event()
+
+    class SlowMaker(Maker):
+        def __call__(self) -> bytes:
+            started.set()
+            time.sleep(0.3)  # the other build asks meanwhile
+            return super().__call__()
+
+    make = SlowMaker(b"the pdf")
+    caches = [ArtefactCache(tmp_path / name / ".cache" / "artefacts", shared) for name in ("one", "two")]
+    with ThreadPoolExecutor(2) as pool:
+        first = pool.submit(caches[0].get, "pdf", ["data"], make)
+        started.wait(5)
+        second = pool.submit(caches[1].get, "pdf", ["data"], make)
+        assert first.result() == second.result() == b"the pdf"
+    assert make.calls == 1
 
 
 def test_peek_makes_nothing_and_put_keeps_what_was_made_elsewhere(cache, directory):

@@ -318,6 +318,7 @@ def test_the_example_message_is_what_make_check_says(tmp_path, capsys):
     assert [line.strip() for line in report[: len(guide)]] == [line.strip() for line in guide]
 
 
+@pytest.mark.slow  # a whole run of the content tests
 def test_all_examples_together_pass_check_build_and_the_content_tests(tmp_path):
     """A realistic pull request: every example at once, then what CI runs on it."""
     project = copy_project(tmp_path / "repo")
@@ -333,9 +334,11 @@ def test_all_examples_together_pass_check_build_and_the_content_tests(tmp_path):
     assert (project / "site" / "index.html").is_file()
     assert (project / "site" / ".well-known" / "security.txt").is_file(), "na de contactgegevens hoort security.txt erbij"
     assert "Let op: data/programma.yaml" not in make.stderr, "na de contactgegevens mag de build niet meer waarschuwen"
+    # In one process (-n 0): this run already keeps every core busy. On the site just built.
     tests = subprocess.run(
-        [sys.executable, "-m", "pytest", "-m", "content", "-q", "-p", "no:cacheprovider", str(ROOT / "tests")],
-        cwd=ROOT, env={**ENV, "EKD_PROJECT": str(project)}, capture_output=True, text=True,
+        [sys.executable, "-m", "pytest", "-m", "content", "-q", "-n", "0", "-p", "no:cacheprovider", str(ROOT / "tests")],
+        cwd=ROOT, env={**ENV, "EKD_PROJECT": str(project), "EKD_SITE": str(project / "site")},
+        capture_output=True, text=True,
     )
     assert tests.returncode == 0, f"de inhoudstests falen na de voorbeelden uit CONTRIBUTING.md:\n{tests.stdout[-6000:]}"
     assert re.search(r"\d+ passed", tests.stdout), "er liep geen enkele inhoudstest"

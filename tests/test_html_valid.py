@@ -1,23 +1,17 @@
-"""Every HTML file of the built site is valid HTML according to the Nu Html Checker (vnu.jar).
-
-vnu.jar comes from the npm package vnu-jar (package.json, `npm ci`) and needs Java
-(tools/install-system-deps). Only messages of type "error" (and checker failures) fail the test;
+"""Every HTML file of the built site is valid HTML according to the Nu Html Checker (vnu.jar,
+tests/vnu.py). Only messages of type "error" (and checker failures) fail the test;
 warnings are printed but allowed.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-INSTALL_HINT = "run `make test` (it installs them: tools/install-system-deps && npm ci)"
+from tests.vnu import vnu
 
 
 def describe(message: dict, site: Path) -> str:
@@ -38,18 +32,7 @@ def describe(message: dict, site: Path) -> str:
 
 @pytest.mark.content
 def test_html_is_valid(built_site: Path):
-    java = shutil.which("java")
-    if java is None:
-        pytest.fail(f"java is missing: {INSTALL_HINT}", pytrace=False)
-    if not VNU_JAR.is_file():
-        pytest.fail(f"{VNU_JAR.relative_to(ROOT)} is missing: {INSTALL_HINT}", pytrace=False)
-
-    result = subprocess.run(
-        [java, "-jar", str(VNU_JAR), "--skip-non-html", "--format", "json", str(built_site)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = vnu("--skip-non-html", "--format", "json", str(built_site))
     try:
         messages = json.loads(result.stderr)["messages"]  # vnu writes its report to stderr
     except (json.JSONDecodeError, KeyError):
@@ -64,7 +47,7 @@ def test_html_is_valid(built_site: Path):
     # vnu reads the files by file: URL, which has no origin, so each page's policy ('self',
     # macros/outputs/security_headers.py) seems to block every stylesheet and script, and it
     # counts Material's JSON data block as an inline script. Chromium over HTTP is the judge of
-    # the policy (tests/browser/test_security_headers.py); vnu's notes on it are left out.
+    # the policy (tests/browser/test_every_page.py); vnu's notes on it are left out.
     others = [m for m in messages if m not in errors
               and "Content Security Policy (meta tag)" not in m.get("message", "")]
     if others:

@@ -5,17 +5,16 @@ test at the end checks every `oude_slugs` entry of the real data.
 """
 
 import re
-import subprocess
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.project import ADOPTED_DATA, PROJECT, ROOT, build, check, copy_project, read_yaml, write_yaml
+from tests.project import ADOPTED_DATA, PROJECT, build, check, copy_project, read_yaml, write_yaml
+from tests.vnu import vnu
 
 OLD, NEW = "arbeidsmarkt", "arbeidsmarkt-en-onderwijs"
-VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def build_with_renamed_slug(root: Path, cache: Path | None = None) -> Path:
@@ -82,11 +81,7 @@ def test_the_old_url_is_not_in_the_navigation_search_or_sitemap(renamed):
 
 
 def test_the_forwarding_page_is_valid_html(renamed):
-    assert VNU_JAR.is_file(), "vnu.jar ontbreekt: voer `make test` uit (npm ci)"
-    result = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "text", str(renamed / "opgaven" / OLD / "index.html")],
-        capture_output=True, text=True,
-    )
+    result = vnu("--errors-only", "--format", "text", str(renamed / "opgaven" / OLD / "index.html"))
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -6,7 +6,6 @@ adopted data. `mkdocs build` must still refuse bad data: the problem page exists
 """
 
 import json
-import shutil
 import signal
 import socket
 import subprocess
@@ -21,7 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.project import ADOPTED_DATA, ENV, SITE_URL, build, check, copy_project
-from tests.test_html_valid import INSTALL_HINT, VNU_JAR
+from tests.vnu import vnu
 
 PROBLEM_HEADING = "De site kan niet worden gebouwd"
 LIVERELOAD = "/livereload/"  # the address MkDocs' live reload script polls
@@ -131,13 +130,9 @@ def assert_problem_page(html: str, expected_lines: list[str], typo_line: int) ->
 
 
 def assert_valid_html(html: str, tmp_path: Path) -> None:
-    java = shutil.which("java")
-    if java is None or not VNU_JAR.is_file():
-        pytest.fail(f"java or {VNU_JAR.name} is missing: {INSTALL_HINT}", pytrace=False)
     page = tmp_path / "problem-page.html"
     page.write_text(html, encoding="utf-8")
-    result = subprocess.run([java, "-jar", str(VNU_JAR), "--format", "json", str(page)],
-                            capture_output=True, text=True, timeout=120)
+    result = vnu("--format", "json", str(page), timeout=120)
     errors = [m for m in json.loads(result.stderr)["messages"] if m["type"] != "info"]
     assert not errors, errors
 

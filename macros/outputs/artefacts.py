@@ -13,16 +13,18 @@ The cache lives in .cache/artefacts/ beside mkdocs.yml (ignored by git). After a
 With SHARED_CACHE_VARIABLE set to a folder, builds of different copies of the project
 also share what they made there (the tests build some 25 copies): a file missing from
 a project's own cache is looked up there before it is made, and what is made goes to
-both. Never pruned by a build: the keys say what a file is made from, so a shared file
+both; while one build draws a file, another that needs it waits and reads it. Never pruned by a build: the keys say what a file is made from, so a shared file
 is always right, and whoever sets the variable removes the folder.
 """
 
+import fcntl
 import hashlib
 import os
 import pickle
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -38,6 +40,7 @@ CACHE_FOLDER = ".cache/artefacts"
 COMPILED_TEMPLATES_FOLDER = ".cache/jinja"  # Jinja's own bytecode cache (macros/render/renderer.py)
 TEMPORARY_PREFIX = ".tmp-"
 SHARED_CACHE_VARIABLE = "EKD_SHARED_ARTEFACTS"
+LOCKS_FOLDER = ".locks"  # in the shared folder: one file per key being drawn
 
 
 class ArtefactCache:
@@ -57,10 +60,28 @@ class ArtefactCache:
 
         `code`: the modules of macros/ that `make` runs, when that is only a few (a
         preview image needs only outputs/previews.py); by default all of macros/ counts."""
+        inputs = list(inputs)
         content = self.peek(kind, inputs, code)
         if content is None:
-            content = self.put(kind, inputs, make(), code)
+            with self._drawing(self._key(kind, inputs, code)):
+                content = self.peek(kind, inputs, code)  # drawn meanwhile by another build
+                if content is None:
+                    content = self.put(kind, inputs, make(), code)
         return content
+
+    @contextmanager
+    def _drawing(self, key: str) -> Iterator[None]:
+        """With a shared folder, one build at a time draws a given file; the others wait and
+        read it (the test run's builds start together and often need the same PDF). The lock
+        goes with the process that holds it, so a killed build never leaves one behind."""
+        if self.shared is None:
+            yield
+            return
+        locks = self.shared / LOCKS_FOLDER
+        locks.mkdir(parents=True, exist_ok=True)
+        with open(locks / key, "wb") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            yield
 
     def peek(self, kind: str, inputs: Iterable[bytes | str], code: tuple[str, ...] = ()) -> bytes | None:
         """The cached file for `inputs`, or None when it has not been made yet (nothing is made)."""

@@ -26,7 +26,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.project import PROJECT
+from tests.project import PROJECT, SITE_URL
 
 ROOT = Path(__file__).resolve().parents[2]
 MKDOCS_YML = Path(os.environ.get("EKD_MKDOCS_YML", PROJECT / "mkdocs.yml"))  # the project built_site builds
@@ -227,7 +227,11 @@ def serve(site: Path, mount: str = "/") -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def server(built_site: Path) -> Iterator[str]:
-    with serve(built_site) as base_url:
+    """The built site, served only in the folder of its address (SITE_URL), as a GitHub Pages
+    project site is: a request outside it is a request to another site."""
+    folder = urlsplit(SITE_URL).path
+    assert folder != "/", "SITE_URL must end in a folder: the browser tests serve the site in it"
+    with serve(built_site, folder) as base_url:
         yield base_url
 
 
@@ -264,7 +268,7 @@ class Tab:
     """A reused browser page plus what it saw since the last visit()."""
 
     page: object
-    origin: str
+    origin: str  # the site's address: http://127.0.0.1:PORT/<folder>, no trailing slash
     viewport_name: str
     viewport: dict
     requests: list[str] = field(default_factory=list)
@@ -276,7 +280,8 @@ class Tab:
         return self.page.goto(f"{self.origin}/{path}", wait_until=wait_until)
 
     def foreign_requests(self) -> list[str]:
-        """Requests to anything but the local server (data: and blob: URLs are fine)."""
+        """Requests to anything but the site's folder on the local server (data: and blob: URLs
+        are fine)."""
         return [
             u for u in self.requests
             if not u.startswith((self.origin + "/", "data:", "blob:"))
@@ -301,10 +306,9 @@ def _open_tab(browser, server: str, viewport_name: str) -> Tab:
     return tab
 
 
-def add_axe(page) -> None:
-    """Load axe-core into a page of a tab (axe_source fails first when it is not installed)."""
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(page.url))
-    page.add_script_tag(url=origin + AXE_URL_PATH)
+def add_axe(tab: Tab) -> None:
+    """Load axe-core into the tab's page (axe_source fails first when it is not installed)."""
+    tab.page.add_script_tag(url=tab.origin + AXE_URL_PATH)
 
 
 def add_style(page, css: str) -> None:
@@ -332,6 +336,24 @@ def viewport_tab(request, browser, server) -> Iterator[Tab]:
     """One context and one page per viewport, reused by every test (parametrized: both)."""
     with opened_tab(browser, server, request.param) as tab:
         yield tab
+
+
+@pytest.fixture(params=list(VIEWPORTS), ids=list(VIEWPORTS))
+def viewport_name(request) -> str:
+    """Each viewport's name in turn (parametrized: both)."""
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def page_visits(browser, server, axe_source):
+    """Every page loaded once per viewport for the tests that only look (page_visits.py)."""
+    from tests.browser.page_visits import PageVisits
+
+    visits = PageVisits(browser, server)
+    try:
+        yield visits
+    finally:
+        visits.close()
 
 
 @pytest.fixture(params=list(VIEWPORTS), ids=list(VIEWPORTS))

@@ -95,12 +95,12 @@ def nav_pages() -> list[str]:
     return [path for path in paths if path]
 
 
-def page_path(href: str, origin: str) -> str | None:
-    """The site-relative path of a link to a page of the site; None for files and other hosts."""
-    parts = urlsplit(href)
-    if f"{parts.scheme}://{parts.netloc}" != origin:
+def page_path(href: str, base: str) -> str | None:
+    """The site-relative path of a link to a page of the site at `base` (the tab's origin);
+    None for files, other hosts and anything outside the site's folder."""
+    if not href.startswith(base + "/"):
         return None
-    path = parts.path.lstrip("/").removesuffix("index.html")
+    path = urlsplit(href[len(base):]).path.lstrip("/").removesuffix("index.html")
     return path if path == "" or path.endswith("/") else None
 
 

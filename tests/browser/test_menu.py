@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import add_axe, keyboard_pages, page_id
-from tests.browser.test_accessibility import AXE_TAGS, RUN_AXE, format_violations
+from tests.browser.page_visits import AXE_TAGS, RUN_AXE, format_violations
 
 # Material slides the drawer and its panels in with CSS transitions; axe must see them at rest.
 TRANSITIONS_DONE = "() => document.getAnimations().every(a => a.playState !== 'running')"
@@ -53,10 +53,10 @@ def _open_menu(tab) -> None:
     expect(page.locator(".md-nav--primary > .md-nav__title")).to_be_in_viewport()
 
 
-def _axe(page, axe_source: str) -> list[dict]:
-    if not page.evaluate("() => typeof axe !== 'undefined'"):
-        add_axe(page)
-    return page.evaluate(RUN_AXE, AXE_TAGS)
+def _axe(tab, axe_source: str) -> list[dict]:
+    if not tab.page.evaluate("() => typeof axe !== 'undefined'"):
+        add_axe(tab)
+    return tab.page.evaluate(RUN_AXE, AXE_TAGS)
 
 
 def _section_name(page, toggle_id: str) -> str:
@@ -70,7 +70,7 @@ def test_open_menu_and_each_section_pass_axe(path: str, fresh_mobile_tab, axe_so
     problems: list[str] = []
 
     _open_menu(tab)
-    violations = _axe(page, axe_source)
+    violations = _axe(tab, axe_source)
     if violations:
         problems.append("menu open:\n" + format_violations(violations))
 
@@ -94,7 +94,7 @@ def test_open_menu_and_each_section_pass_axe(path: str, fresh_mobile_tab, axe_so
         section = chain[-1]
         assert page.locator(f"#{section}").is_checked(), f"/{path}: section {section} did not open"
         expect(page.locator(PANEL_TITLE.format(id=section)).first).to_be_in_viewport()
-        violations = _axe(page, axe_source)
+        violations = _axe(tab, axe_source)
         if violations:
             problems.append(f"section {_section_name(page, section)!r} ({section}) open:\n"
                             + format_violations(violations))

@@ -1,8 +1,7 @@
-"""Every page runs under its own Content-Security-Policy in Chromium, at 1280x800 and 375x812
-(macros/outputs/security_headers.py), with the policy enforced: no bypass_csp anywhere.
+"""The pages' own Content-Security-Policy (macros/outputs/security_headers.py) in Chromium, with
+the policy enforced: no bypass_csp anywhere. That every page runs under it, at 1280x800 and
+375x812, is in test_every_page.py.
 
-- Every page loads with no `securitypolicyviolation` event, no console error and no uncaught
-  error, and its own inline scripts ran (the hashes are the ones Chromium computes).
 - A script the policy does not list is blocked, and Chromium names the same hash for it as
   macros/outputs/security_headers.py does.
 - Under the policy, on representative pages: search finds an opgave by a word of its title
@@ -24,25 +23,9 @@ from playwright.sync_api import expect
 
 from macros.outputs.security_headers import script_hash
 from tests.browser.conftest import VIEWPORTS, Tab, opened_tab, source_pages
+from tests.browser.page_visits import PAGE_STATE, RECORD_VIOLATIONS
 from tests.browser.search_box import open_search, search
 from tests.browser.test_menu import OPENER, PANEL_TITLE, SECTIONS, TRANSITIONS_DONE
-
-# Runs before any script of the page: notes every violation the page's policy reports.
-RECORD_VIOLATIONS = """
-window.__policyViolations = [];
-document.addEventListener("securitypolicyviolation", event => window.__policyViolations.push(
-  `${event.effectiveDirective} blocked ${event.blockedURI || "?"} at ${event.sourceFile}:` +
-  `${event.lineNumber} ${event.sample}`));
-"""
-
-# The page's policy, and whether its own scripts ran: Material's first inline script defines
-# __md_get, and its bundle (an external script) swaps the class "no-js" for "js".
-PAGE_STATE = """() => ({
-  policy: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? null,
-  inline: typeof __md_get === "function",
-  bundle: document.documentElement.classList.contains("js"),
-  violations: window.__policyViolations,
-})"""
 
 
 @dataclass
@@ -88,16 +71,6 @@ def policy_tab(request, browser, server) -> Iterator[Watched]:
 def _fail_on(problems: list[str], where: str) -> None:
     if problems:
         pytest.fail(f"{where}:\n" + "\n".join(f"  {p}" for p in problems), pytrace=False)
-
-
-def test_page_runs_under_its_policy(page_path: str, policy_tab: Watched):
-    state = policy_tab.visit(page_path)
-    where = f"/{page_path} at {policy_tab.tab.viewport_name}"
-    assert state["policy"], f"{where}: no Content-Security-Policy"
-    assert "unsafe-inline" not in state["policy"] and "unsafe-eval" not in state["policy"], state["policy"]
-    assert state["inline"], f"{where}: Material's inline script did not run (its hash is not Chromium's?)"
-    assert state["bundle"], f"{where}: Material's JavaScript did not run"
-    _fail_on(policy_tab.problems(), where)
 
 
 def test_a_script_the_policy_does_not_list_is_blocked(browser, server, built_site):
