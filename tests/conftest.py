@@ -19,8 +19,7 @@ def pytest_configure(config):
     of copies of the project draw the same one): one folder for the run, removed after it.
     The run's workers (pytest-xdist) inherit the folder from the process that started them."""
     if hasattr(config, "workerinput"):
-        ENV[SHARED_CACHE_VARIABLE] = os.environ[SHARED_CACHE_VARIABLE]
-        return
+        return  # started with the folder in its environment, so tests/project.py's ENV has it
     folder = tempfile.mkdtemp(prefix="ekd-artefacts-")
     config.stash[_SHARED] = folder
     os.environ[SHARED_CACHE_VARIABLE] = ENV[SHARED_CACHE_VARIABLE] = folder

@@ -298,7 +298,8 @@ def test_serve_draws_the_pdf_in_the_background_and_writes_it_into_the_site(adopt
     while not (site_dir / PATH).exists() and waited < 300:
         time.sleep(0.5)
         waited += 0.5
-    assert (site_dir / PATH).read_bytes() == programme_pdf(adopted)
-    assert background.get(cache, ADOPTED_DATA, CSS_DIR, site_dir) == programme_pdf(adopted)  # the next rebuild
+    drawn = programme_pdf(adopted)
+    assert (site_dir / PATH).read_bytes() == drawn
+    assert background.get(cache, ADOPTED_DATA, CSS_DIR, site_dir) == drawn  # the next rebuild
     stand_in = " ".join(PdfReader(io.BytesIO(pending_pdf())).pages[0].extract_text().split())
     assert stand_in == "De PDF van het programma wordt nog gemaakt. Laad de pagina over een minuut opnieuw."

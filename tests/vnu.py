@@ -3,11 +3,11 @@ Java (tools/install-system-deps). A missing one fails the test and says how to i
 
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.project import ROOT
+
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 INSTALL_HINT = "run `make test` (it installs them: tools/install-system-deps && npm ci)"
 # A check is a short run: Java's quick compiler alone needs about half the CPU time of its two

@@ -60,13 +60,13 @@ class ArtefactCache:
 
         `code`: the modules of macros/ that `make` runs, when that is only a few (a
         preview image needs only outputs/previews.py); by default all of macros/ counts."""
-        inputs = list(inputs)
-        content = self.peek(kind, inputs, code)
+        key = self._key(kind, inputs, code)
+        content = self._peek(key)
         if content is None:
-            with self._drawing(self._key(kind, inputs, code)):
-                content = self.peek(kind, inputs, code)  # drawn meanwhile by another build
+            with self._drawing(key):
+                content = self._peek(key)  # drawn meanwhile by another build
                 if content is None:
-                    content = self.put(kind, inputs, make(), code)
+                    content = self._put(key, make())
         return content
 
     @contextmanager
@@ -85,7 +85,9 @@ class ArtefactCache:
 
     def peek(self, kind: str, inputs: Iterable[bytes | str], code: tuple[str, ...] = ()) -> bytes | None:
         """The cached file for `inputs`, or None when it has not been made yet (nothing is made)."""
-        key = self._key(kind, inputs, code)
+        return self._peek(self._key(kind, inputs, code))
+
+    def _peek(self, key: str) -> bytes | None:
         self.used.add(key)
         if key not in self._contents:
             content = self._read(key)
@@ -96,7 +98,9 @@ class ArtefactCache:
 
     def put(self, kind: str, inputs: Iterable[bytes | str], content: bytes, code: tuple[str, ...] = ()) -> bytes:
         """Keep `content`, made from `inputs`, for the next `get` or `peek`."""
-        key = self._key(kind, inputs, code)
+        return self._put(self._key(kind, inputs, code), content)
+
+    def _put(self, key: str, content: bytes) -> bytes:
         self.used.add(key)
         self._write(self.directory / key, content)
         if self.shared is not None:

@@ -32,8 +32,13 @@ def data_package(*, name: str, title: str, description: str, source: str,
     return json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
 
 
+def excel_name(table_name: str) -> str:
+    """The name of a table's file for Excel, and of its resource: begroting -> begroting-excel."""
+    return f"{table_name}-excel"
+
+
 def _resource_name(table_name: str, excel: bool) -> str:
-    return f"{table_name}-excel" if excel else table_name
+    return excel_name(table_name) if excel else table_name
 
 
 def _resource(download) -> dict:

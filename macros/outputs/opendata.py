@@ -22,7 +22,7 @@ import io
 import json
 from dataclasses import dataclass
 
-from macros.outputs.datapackage import PACKAGE_FILE, data_package
+from macros.outputs.datapackage import PACKAGE_FILE, data_package, excel_name
 from macros.view.budget import ADDED, KEPT, REMOVED, slugify
 from macros.view.urls import OPEN_DATA_DIR
 
@@ -36,7 +36,6 @@ NO_BUDGET_JSON = "null betekent: geen budget (in het programma staat een streepj
 
 # Who a file is for: the budget page lists the files in these groups, in this order.
 EXCEL, SOFTWARE, PACKAGE = "excel", "software", "package"
-EXCEL_SUFFIX = "-excel"  # begroting.csv -> begroting-excel.csv
 EXCEL_DELIMITER = ";"  # the list separator of a Dutch Windows, which Excel splits a double-clicked CSV on
 BOM = "\ufeff"  # tells Excel the file is UTF-8 (without it Excel reads Windows-1252 and mangles é and ë)
 
@@ -77,8 +76,16 @@ class Download:
     content: str
     audience: str = SOFTWARE  # EXCEL, SOFTWARE or PACKAGE
     table: Table | None = None  # for a CSV: the table it holds
-    excel: bool = False  # a CSV for Excel (semicolons, byte order mark)
-    excel_file: str | None = None  # for a standard CSV: the file name of the same table for Excel
+
+    @property
+    def excel(self) -> bool:
+        """A CSV for Excel (semicolons, byte order mark)."""
+        return self.audience == EXCEL
+
+    @property
+    def excel_file(self) -> str | None:
+        """For a standard CSV: the file name of the same table for Excel."""
+        return f"{excel_name(self.table.name)}.csv" if self.table and not self.excel else None
 
     @property
     def file_name(self) -> str:
@@ -163,9 +170,6 @@ def budget_table(budget) -> Table:
     return Table(BUDGET_TABLE, BUDGET_COLUMNS, rows, BUDGET_KEY)
 
 
-def budget_csv(budget) -> str:
-    return table_csv(budget_table(budget))
-
 
 def budget_json(budget, source: str) -> str:
     return _json({
@@ -246,9 +250,6 @@ def opgaven_table(budget, opgaven, site_url: str | None) -> Table:
     return Table(OPGAVEN_TABLE, opgave_columns(year.year if year else None), tuple(rows), OPGAVEN_KEY)
 
 
-def opgaven_csv(budget, opgaven, site_url: str | None) -> str:
-    return table_csv(opgaven_table(budget, opgaven, site_url))
-
 
 def opgaven_json(budget, opgaven, site_url: str | None, source: str) -> str:
     year = budget.opgave_year
@@ -295,14 +296,14 @@ def _downloads(programme, budget, opgaven, site_url: str | None) -> tuple[Downlo
          "Elke opgave met nummer, titel, webadres" + (f" en budget {year.year}." if year else ".")),
     )
     excel = tuple(
-        Download(f"{OPEN_DATA_DIR}{table.name}{EXCEL_SUFFIX}.csv", title, "CSV voor Excel",
+        Download(f"{OPEN_DATA_DIR}{excel_name(table.name)}.csv", title, "CSV voor Excel",
                  f"Dezelfde gegevens als {table.name}.csv, klaar om te openen in Excel.",
-                 table_excel_csv(table), EXCEL, table, excel=True)
+                 table_excel_csv(table), EXCEL, table)
         for table, title, _ in tables
     )
     standard = {
         table.name: Download(f"{OPEN_DATA_DIR}{table.name}.csv", title, "CSV", description, table_csv(table),
-                             SOFTWARE, table, excel_file=f"{table.name}{EXCEL_SUFFIX}.csv")
+                             SOFTWARE, table)
         for table, title, description in tables
     }
     software = (

@@ -12,7 +12,6 @@ file is fetched: the document refers to nothing outside itself.
 """
 
 import gc
-from collections.abc import Callable
 from pathlib import Path
 
 from macros.outputs.pdf_join import join
@@ -31,8 +30,7 @@ def _no_fetching(url: str, *args, **kwargs):
     raise ValueError(f"De PDF haalt niets op ({url}).")
 
 
-def programme_pdf(site: Site, css_dir: Path = CSS_DIR, opgaven_per_part: int = OPGAVEN_PER_PART,
-                  on_part: Callable[[str], None] | None = None) -> bytes:
+def programme_pdf(site: Site, css_dir: Path = CSS_DIR, opgaven_per_part: int = OPGAVEN_PER_PART) -> bytes:
     """The PDF of the whole programme."""
     from weasyprint import CSS, HTML  # a second to import: only when a PDF is drawn
 
@@ -41,14 +39,12 @@ def programme_pdf(site: Site, css_dir: Path = CSS_DIR, opgaven_per_part: int = O
     for part in parts(site, opgaven_per_part):
         # Page numbers go on from the part before.
         numbering = CSS(string=f"@page :first {{ counter-reset: page {pages + 1} }}")
-        document = HTML(string=part.html, url_fetcher=_no_fetching).render(
+        document = HTML(string=part, url_fetcher=_no_fetching).render(
             stylesheets=[*styles, numbering], pdf_variant=VARIANT)
         pages += len(document.pages)
         rendered.append(document.write_pdf(pdf_variant=VARIANT, uncompressed_pdf=False))
         del document
         gc.collect()  # a laid-out part is large and full of cycles: free it before the next
-        if on_part:
-            on_part(part.name)
     return join(rendered)
 
 

@@ -13,7 +13,6 @@ stays), text for screen readers beside what the page shows ("geen budget" beside
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html
@@ -42,12 +41,6 @@ OWN_STYLESHEET = Path(__file__).resolve().parent / "pdf.css"
 SITE_STYLESHEETS = ("site.css", "tables.css", "opgave.css", "progress.css", "print.css")
 
 
-@dataclass(frozen=True)
-class Part:
-    name: str  # "voorkant", "opgaven-1", ..., "begroting": for messages and tests
-    html: str
-
-
 def stylesheets(css_dir: Path) -> list[Path]:
     """The site's CSS files in `css_dir` that the print document uses, then its own."""
     return [Path(css_dir) / name for name in SITE_STYLESHEETS] + [OWN_STYLESHEET]
@@ -58,7 +51,7 @@ def template_files() -> list[Path]:
     return sorted(path for path in TEMPLATES.rglob("*") if path.is_file())
 
 
-def parts(site: Site, opgaven_per_part: int = 25) -> Iterator[Part]:
+def parts(site: Site, opgaven_per_part: int) -> Iterator[str]:
     """The print document in parts, in reading order; each part is a whole HTML document."""
     renderer = Renderer(site)
     opgave_links = {relative(entry.path, PAGE): f"#{ANCHOR_PREFIX}opgave-{entry.id}" for entry in site.opgaven}
@@ -66,17 +59,17 @@ def parts(site: Site, opgaven_per_part: int = 25) -> Iterator[Part]:
     def render(template: str, **context) -> str:
         return renderer.render(f"{PRINT_TEMPLATES}/{template}", PAGE, author=AUTHOR, **context)
 
-    def document(name: str, body: str) -> Part:
+    def document(body: str) -> str:
         # Markup: rendered by our own templates, which escaped every text from the data.
         html = render("document.html", description=DESCRIPTION, body=Markup(body))
-        return Part(name, _for_print(html, opgave_links))
+        return _for_print(html, opgave_links)
 
-    yield document("voorkant", render("front.html"))
+    yield document(render("front.html"))
     opgaven = site.opgaven
     for start in range(0, len(opgaven), opgaven_per_part):
         run = opgaven[start:start + opgaven_per_part]
-        yield document(f"opgaven-{run[0].number}", "".join(render("opgave.html", opgave=entry) for entry in run))
-    yield document("begroting", render("back.html"))
+        yield document("".join(render("opgave.html", opgave=entry) for entry in run))
+    yield document(render("back.html"))
 
 
 def _mark_links_to_other_parts(root) -> None:

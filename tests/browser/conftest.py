@@ -273,10 +273,12 @@ class Tab:
     viewport: dict
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # requests answered with an error, or not at all
 
     def visit(self, path: str, *, wait_until: str = "load"):
         self.requests.clear()
         self.errors.clear()
+        self.failed.clear()
         return self.page.goto(f"{self.origin}/{path}", wait_until=wait_until)
 
     def foreign_requests(self) -> list[str]:
@@ -303,6 +305,11 @@ def _open_tab(browser, server: str, viewport_name: str) -> Tab:
     tab = Tab(page=page, origin=server, viewport_name=viewport_name, viewport=viewport)
     page.on("request", lambda request: tab.requests.append(request.url))
     page.on("pageerror", lambda error: tab.errors.append(str(error)))
+    page.on("response", lambda response: response.status >= 400 and tab.failed.append(
+        f"{response.status} {response.url}"))
+    # Leaving a page cancels what it still loads (net::ERR_ABORTED): that is no missing file.
+    page.on("requestfailed", lambda request: request.failure != "net::ERR_ABORTED" and tab.failed.append(
+        f"{request.failure} {request.url}"))
     return tab
 
 

@@ -143,7 +143,6 @@ class PageVisits:
         self._browser, self._server = browser, server
         self._open = ExitStack()
         self._tabs: dict[str, tuple[Tab, list[str]]] = {}  # by viewport: a tab and its console errors
-        self._failed: dict[str, list[str]] = {}  # by viewport: the requests that failed
         self._visits: dict[tuple[str, str], Visit] = {}
 
     def __call__(self, path: str, viewport_name: str) -> Visit:
@@ -160,22 +159,14 @@ class PageVisits:
             tab.page.on("console", lambda message: message.type == "error" and console.append(
                 f"{message.text} ({message.location.get('url')})"))
             self._tabs[viewport_name] = (tab, console)
-            self._failed[viewport_name] = failed = []
-            tab.page.on("response", lambda response: response.status >= 400 and failed.append(
-                f"{response.status} {response.url}"))
-            # Leaving a page cancels what it still loads (net::ERR_ABORTED): that is no missing file.
-            tab.page.on("requestfailed", lambda request: request.failure != "net::ERR_ABORTED" and failed.append(
-                f"{request.failure} {request.url}"))
         return self._tabs[viewport_name]
 
     def _visit(self, path: str, viewport_name: str) -> Visit:
         tab, console = self._tab(viewport_name)
-        failed = self._failed[viewport_name]
         console.clear()
-        failed.clear()
         response = tab.visit(path, wait_until="networkidle")  # the search index and worker too
         policy = tab.page.evaluate(PAGE_STATE)
-        console_errors, page_errors, failed_requests = list(console), list(tab.errors), list(failed)
+        console_errors, page_errors, failed_requests = list(console), list(tab.errors), list(tab.failed)
         foreign = tab.foreign_requests()
         links = tab.page.eval_on_selector_all("a[href], link[href]", "elements => elements.map(e => e.href)")
         width = tuple(tab.page.evaluate(PAGE_WIDTH))

@@ -53,7 +53,7 @@ def _open_menu(tab) -> None:
     expect(page.locator(".md-nav--primary > .md-nav__title")).to_be_in_viewport()
 
 
-def _axe(tab, axe_source: str) -> list[dict]:
+def _axe(tab) -> list[dict]:
     if not tab.page.evaluate("() => typeof axe !== 'undefined'"):
         add_axe(tab)
     return tab.page.evaluate(RUN_AXE, AXE_TAGS)
@@ -70,7 +70,7 @@ def test_open_menu_and_each_section_pass_axe(path: str, fresh_mobile_tab, axe_so
     problems: list[str] = []
 
     _open_menu(tab)
-    violations = _axe(tab, axe_source)
+    violations = _axe(tab)
     if violations:
         problems.append("menu open:\n" + format_violations(violations))
 
@@ -94,7 +94,7 @@ def test_open_menu_and_each_section_pass_axe(path: str, fresh_mobile_tab, axe_so
         section = chain[-1]
         assert page.locator(f"#{section}").is_checked(), f"/{path}: section {section} did not open"
         expect(page.locator(PANEL_TITLE.format(id=section)).first).to_be_in_viewport()
-        violations = _axe(tab, axe_source)
+        violations = _axe(tab)
         if violations:
             problems.append(f"section {_section_name(page, section)!r} ({section}) open:\n"
                             + format_violations(violations))

@@ -8,6 +8,7 @@ it leads to something there is checked per page in test_every_page.py; here the 
 which a visitor sees at any address in the folder.
 """
 
+import functools
 import urllib.error
 import urllib.request
 from urllib.parse import urldefrag, urlsplit
@@ -22,28 +23,29 @@ def missing(links: set[str], base_url: str) -> list[str]:
     for link in sorted({urldefrag(link).url for link in links if link.startswith(origin + "/")}):
         if not link.startswith(base_url + "/"):
             found.append(f"buiten de map: {link}")
-            continue
-        try:
-            with urllib.request.urlopen(link, timeout=10) as response:
-                response.read()
-        except urllib.error.HTTPError as error:
-            found.append(f"{error.code}: {link}")
+        elif _error(link):
+            found.append(f"{_error(link)}: {link}")
     return found
+
+
+@functools.cache  # every page links the same pages; a test server's files never change
+def _error(link: str) -> int | None:
+    """The HTTP error code the link answers with, or None."""
+    try:
+        with urllib.request.urlopen(link, timeout=10) as response:
+            response.read()
+    except urllib.error.HTTPError as error:
+        return error.code
+    return None
 
 
 def test_the_404_page_works_in_the_sites_folder(browser, server):
     with opened_tab(browser, server, "desktop") as tab:
-        failed: list[str] = []
-        tab.page.on("response", lambda response: failed.append(f"{response.status} {response.url}")
-                    if response.status >= 400 else None)
-        # Leaving a page cancels what it still loads (net::ERR_ABORTED): that is no missing file.
-        tab.page.on("requestfailed", lambda request: failed.append(f"{request.failure} {request.url}")
-                    if request.failure != "net::ERR_ABORTED" else None)
         response = tab.visit("bestaat-niet/")
         assert response.status == 404
         links = tab.page.eval_on_selector_all("a[href], link[href]", "elements => elements.map(e => e.href)")
         # The "not found" page itself is the one failed request; everything it loads must be there.
-        problems = [f"buiten de map: {url}" for url in tab.foreign_requests()] + failed + tab.errors
+        problems = [f"buiten de map: {url}" for url in tab.foreign_requests()] + tab.failed + tab.errors
         problems = [problem for problem in problems if not problem.endswith(f"{server}/bestaat-niet/")]
         assert not problems, problems
         assert tab.page.locator("link[rel=stylesheet]").count() > 0

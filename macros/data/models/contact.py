@@ -33,17 +33,22 @@ def _given(value: Any) -> str:
     return str(value)[:60]
 
 
+def _is_placeholder(value: Any) -> bool:
+    """Whether `value` is PLACEHOLDER; an empty value is refused (a detail is never left blank)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise PydanticCustomError("contact_empty", messages.CONTACT_EMPTY)
+    return isinstance(value, str) and value.strip() == PLACEHOLDER
+
+
 def _contact_text(pattern: re.Pattern, message: str):
     """A text that matches `pattern`, or PLACEHOLDER while the province has not supplied it."""
 
     def validate(value: Any) -> str:
-        if value is None or (isinstance(value, str) and not value.strip()):
-            raise PydanticCustomError("contact_empty", messages.CONTACT_EMPTY)
+        if _is_placeholder(value):
+            return PLACEHOLDER
         if not isinstance(value, str):
             raise PydanticCustomError("contact_format", message, {"given": _given(value)})
         value = value.strip()
-        if value == PLACEHOLDER:
-            return value
         if len(value) > MAX_LENGTH or not pattern.match(value):
             raise PydanticCustomError("contact_format", message, {"given": _given(value)})
         return value
@@ -54,9 +59,7 @@ def _contact_text(pattern: re.Pattern, message: str):
 
 
 def _working_days(value: Any) -> int | str:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        raise PydanticCustomError("contact_empty", messages.CONTACT_EMPTY)
-    if isinstance(value, str) and value.strip() == PLACEHOLDER:
+    if _is_placeholder(value):
         return PLACEHOLDER
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value.strip())
