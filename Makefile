@@ -39,7 +39,7 @@ build: $(INSTALLED)  ## validate, then strict build; site/ is replaced only by a
 	$(PYTHON) tools/build
 
 check: $(INSTALLED)  ## validate the data only
-	$(PYTHON) -m macros.data.check
+	$(PYTHON) -m macros.view.check
 
 BASE ?= main
 diff: $(INSTALLED)  ## what the data in the working tree changes on the site, against BASE (a git revision, or vastgesteld)

@@ -162,7 +162,7 @@ def measure_real(temp: Path, runs: int) -> RealResult:
 def measure_check(runs: int) -> Timing:
     timing = Timing()
     for _ in range(runs):
-        run_timed([sys.executable, "-m", "macros.data.check"], ROOT, timing)
+        run_timed([sys.executable, "-m", "macros.view.check"], ROOT, timing)
     return timing
 
 
@@ -186,7 +186,7 @@ def _interleaved(builds: dict[str, tuple[Path, Path]], timings: dict[str, Timing
 def measure_size(temp: Path, count: int, runs: int, full_nav_reference: bool) -> SizeResult:
     project = make_project(temp / f"project-{count}", count)
     log(f"{count} opgaven: validating the synthetic data")
-    run_timed([sys.executable, "-m", "macros.data.check", str(project / "data")], project, Timing())
+    run_timed([sys.executable, "-m", "macros.view.check", str(project / "data")], project, Timing())
     our_site = temp / f"site-{count}"
     cold = Timing()
     log(f"{count} opgaven: ours, first build (empty cache: draws every preview and the PDF)")

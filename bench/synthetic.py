@@ -7,7 +7,7 @@ are organised per opgave (the budget groups of a year that is split by opgave) g
 matching group for every copy; every other data file is copied as it is.
 
 Works on the YAML as plain data, so it keeps working while the models change; the
-benchmark validates the result with `macros.data.check` before it builds anything.
+benchmark validates the result with `macros.view.check` before it builds anything.
 """
 
 import copy

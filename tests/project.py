@@ -56,14 +56,14 @@ def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 
 def check(data_dir: Path) -> subprocess.CompletedProcess:
-    """`python -m macros.data.check data_dir`, run in this process (the same code, without a
+    """`python -m macros.view.check data_dir`, run in this process (the same code, without a
     second Python start): its exit status and what it printed."""
-    from macros.data.check import main
+    from macros.view.check import main
 
     stdout, stderr = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
         returncode = main([str(data_dir)])
-    return subprocess.CompletedProcess(["macros.data.check", str(data_dir)], returncode, stdout.getvalue(),
+    return subprocess.CompletedProcess(["macros.view.check", str(data_dir)], returncode, stdout.getvalue(),
                                        stderr.getvalue())
 
 

@@ -2,7 +2,7 @@
 
 One table of cases. Each case changes a copy of the data as adopted (bron/vastgesteld/,
 which never changes, so the cases may name its ids and texts) and runs the data check
-(`macros.data.check`, the first step of every build) in this process. The check must fail,
+(`macros.view.check`, the first step of every build) in this process. The check must fail,
 and the message must name the file, the line where a line exists, the record, the
 field, and what was expected, so the staff member can fix it without help. A few plain
 tests below cover what does not fit the table: the real command, the build, git.
@@ -16,7 +16,7 @@ from typing import Callable
 
 import pytest
 
-from macros.data.check import main as check_main
+from macros.view.check import main as check_main
 from macros.data.loader import MAX_BYTES, parse_document
 from tests.project import ADOPTED_DATA, PROJECT, build, check, copy_project, git, read_yaml, write_yaml
 
@@ -555,7 +555,7 @@ def data(tmp_path) -> Path:
 
 
 def run_check(data_dir: Path, capsys) -> tuple[int, str]:
-    """`python -m macros.data.check <data_dir>`, in this process: the exit code and the report."""
+    """`python -m macros.view.check <data_dir>`, in this process: the exit code and the report."""
     code = check_main([str(data_dir)])
     captured = capsys.readouterr()
     assert code == 0 or not captured.out, captured.out

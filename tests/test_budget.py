@@ -10,7 +10,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.render.formatting import euro, euro_difference
+from macros.formatting import euro, euro_difference
 from macros.render.parts import PARTS
 from macros.render.renderer import Renderer
 from macros.view.budget import sum_amounts

@@ -12,7 +12,7 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.render.formatting import euro, euro_difference
+from macros.formatting import euro, euro_difference
 from macros.render.parts import PARTS
 from macros.render.renderer import Renderer
 from macros.view.budget import ADDED, KEPT, REMOVED

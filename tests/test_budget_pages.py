@@ -9,7 +9,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.render.formatting import euro, euro_difference
+from macros.formatting import euro, euro_difference
 from macros.view.site import load_site_cached
 from tests.project import PROJECT
 from tests.text import section_text, squash

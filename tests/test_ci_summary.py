@@ -18,7 +18,7 @@ def test_every_check_gets_a_dutch_line():
 
 def test_a_failed_check_says_what_to_do_and_quotes_its_messages(tmp_path):
     (tmp_path / "check.log").write_text(
-        ".venv/bin/python -m macros.data.check\nDe data bevat 1 probleem. De site is niet gebouwd.\n"
+        ".venv/bin/python -m macros.view.check\nDe data bevat 1 probleem. De site is niet gebouwd.\n"
         "  - data/opgaven.yaml, regel 12 · opgave 'x' · veld 'titel': dit veld ontbreekt.\n"
         "make: *** [Makefile:36: check] Error 1\n",
         encoding="utf-8",

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.data.check import main as check_main
+from macros.view.check import main as check_main
 from macros.data.loader import load_document
 from tests.project import ADOPTED_DATA, ENV, ROOT, copy_project
 

@@ -18,7 +18,7 @@ from macros.changes import __main__ as diff
 from macros.changes.compare import ADDED, CHANGED, MOVED, REDIRECT_REMOVED, REMOVED, Progress, compare
 from macros.changes.markdown import NOTHING, render
 from macros.changes.text_diff import DELETE, EQUAL, INSERT, Chunk, pair_items, word_diff
-from macros.render.formatting import euro, euro_difference
+from macros.formatting import euro, euro_difference
 from macros.view.site import load_site
 from tests.project import ADOPTED_DATA, ENV, ROOT, git, read_yaml, write_yaml
 

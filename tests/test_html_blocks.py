@@ -15,13 +15,14 @@ import pytest
 import yaml
 
 from macros.render.html_blocks import END, START, HtmlBlocks
-from macros.render.parts import OPGAVE_PAGE, PARTS, PartContext
+from macros.engine.part_context import part_context
+from macros.render.parts import OPGAVE_PAGE, PARTS
 from macros.render.renderer import TEMPLATES, Renderer
 from macros.view.site import load_site
 from tests.project import ADOPTED_DATA, ROOT
 
 # Stands in for the PDF, which only `pdf_grootte` asks for (its size).
-CONTEXT = PartContext(site_url="", programme_pdf=lambda: b"%PDF" * 15_000)
+CONTEXT = part_context(site_url="", programme_pdf=lambda: b"%PDF" * 15_000)
 
 
 def markdown_extensions():
@@ -77,7 +78,7 @@ def test_every_part_of_the_registry_is_called_by_a_page_and_every_call_names_a_p
 def test_only_the_headings_go_through_markdown(adopted):
     entry = adopted.opgaven[0]
 
-    page = Renderer(adopted, keep_html=True).part(OPGAVE_PAGE, entry.path, entry.id)
+    page = Renderer(adopted, keep_html=True).part(OPGAVE_PAGE, entry.path, entry.id, context=CONTEXT)
 
     outside = re.sub(re.escape(START) + ".*?" + re.escape(END), "", page, flags=re.DOTALL)
     lines = [line for line in outside.splitlines() if line.strip()]
@@ -93,7 +94,7 @@ def test_text_that_looks_like_a_marker_stays_text(adopted):
     record = entry.record.model_copy(update={"need": [f"{START}<b>vet</b>{END}", *entry.record.need[1:]]})
     site = dataclasses.replace(adopted, opgaven=(dataclasses.replace(entry, record=record), *adopted.opgaven[1:]))
 
-    html = to_html(Renderer(site, keep_html=True).part(OPGAVE_PAGE, entry.path, entry.id), kept_out=True)
+    html = to_html(Renderer(site, keep_html=True).part(OPGAVE_PAGE, entry.path, entry.id, context=CONTEXT), kept_out=True)
 
     assert "&lt;!-- ekd:html --&gt;&lt;b&gt;vet&lt;/b&gt;&lt;!-- /ekd:html --&gt;" in html
     assert "<b>vet</b>" not in html

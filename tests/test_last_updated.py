@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.outputs.last_updated import LastUpdated
-from macros.render.dates import dutch_date
+from macros.formatting import dutch_date
 from tests.project import ADOPTED_DATA, ENV, build, copy_project
 
 DUTCH_MONTHS = ("januari februari maart april mei juni juli augustus september oktober november december").split()

@@ -16,7 +16,7 @@ import pytest
 from pypdf import PdfReader
 
 from macros.outputs.pdf import PATH, programme_pdf
-from macros.render.formatting import number
+from macros.formatting import number
 from tests.builds import built  # noqa: F401 (a fixture)
 from tests.project import ADOPTED_DATA, read_yaml
 from tests.source_text import data_key, source_text

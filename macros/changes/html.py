@@ -16,10 +16,9 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 # The rest of the project, imported in this one place.
-from ..render.dates import dutch_date
 from ..render.environments import template_environment
-from ..render.formatting import NO_BUDGET_WORDS, euro, euro_difference
-from ..view.urls import BUDGET_PATH, relative
+from ..formatting import budget_words, dutch_date, euro_difference
+from ..view.urls import CHANGES_FEED_PATH, CHANGES_PATH, PATHS, opgave_feed_path, relative
 from ..view.glossary import glossary
 from ..view.site import Site
 from .words import FIELDS, PARTS, REGISTER_NOUNS, SECTION_HEADINGS
@@ -27,8 +26,6 @@ from .compare import ADDED, CHANGED, MOVED, REMOVED, ItemChange, LineChange, Pro
 from .history import Entry, History
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-PAGE_PATH = "wijzigingen/"  # the page with every change
-FEED_PATH = "wijzigingen/atom.xml"  # the feed of every change
 OPGAVE_ANCHOR = "wijzigingen"  # the section on each opgave page
 
 NOTHING = "Sinds de vaststelling is er niets veranderd."
@@ -37,18 +34,13 @@ UNAVAILABLE = ("De lijst met wijzigingen is op deze versie van de site niet besc
 NOT_COMMITTED = "Nog niet vastgelegd"
 
 
-def opgave_feed_path(opgave_id: str) -> str:
-    """The feed of one opgave: by id, which never changes, so a subscription survives a new slug."""
-    return f"wijzigingen/opgaven/{opgave_id}.xml"
-
-
 # ---------------------------------------------------------------- what the site calls
 
 
-def history_page(history: History, site: Site, page: str = PAGE_PATH) -> Markup:
+def history_page(history: History, site: Site, page: str = CHANGES_PATH) -> Markup:
     """The body of /wijzigingen/ (HTML): every change, newest first, headings h2 and down."""
     return _render("history.html", site, lambda target: relative(target, page),
-                   history=history, feed=FEED_PATH)
+                   history=history, feed=CHANGES_FEED_PATH)
 
 
 def opgave_section(history: History, site: Site, opgave_id: str, page: str) -> Markup:
@@ -109,7 +101,7 @@ def _environment() -> Environment:
     env = template_environment(TEMPLATES)  # autoescaped also where not named .html: all of it is HTML
     env.filters.update(
         dutch_date=dutch_date,
-        amount=_amount,
+        amount=budget_words,
         before_after=_before_after,
         item_label=_item_label,
         progress=_progress_text,
@@ -119,7 +111,7 @@ def _environment() -> Environment:
     )
     env.globals.update(
         ADDED=ADDED, CHANGED=CHANGED, MOVED=MOVED, REMOVED=REMOVED, NOTHING=NOTHING, UNAVAILABLE=UNAVAILABLE,
-        NOT_COMMITTED=NOT_COMMITTED, BUDGET_PATH=BUDGET_PATH, PAGE_PATH=PAGE_PATH,
+        NOT_COMMITTED=NOT_COMMITTED, paths=PATHS,
         REGISTERS=_REGISTERS, PARTS=PARTS, REGISTER_NOUNS=REGISTER_NOUNS, FIELD_NAMES=_FIELD_NAMES,
     )
     return env
@@ -174,18 +166,14 @@ def _item_label(item: ItemChange) -> str:
     return f"{what} {verb}" if what else verb.capitalize()
 
 
-def _amount(amount: int | None) -> str:
-    return NO_BUDGET_WORDS if amount is None else euro(amount)
-
-
 def _before_after(old: int | None, new: int | None, added: bool = False, removed: bool = False) -> str:
     if added:
-        return f"{_amount(new)} (nieuw)"
+        return f"{budget_words(new)} (nieuw)"
     if removed:
-        return f"was {_amount(old)}, vervalt"
+        return f"was {budget_words(old)}, vervalt"
     if old == new:
-        return f"{_amount(new)} (gelijk)"
-    text = f"was {_amount(old)}, nu {_amount(new)}"
+        return f"{budget_words(new)} (gelijk)"
+    text = f"was {budget_words(old)}, nu {budget_words(new)}"
     if old is not None and new is not None:
         text += f" ({euro_difference(new - old)})"
     return text
@@ -193,9 +181,9 @@ def _before_after(old: int | None, new: int | None, added: bool = False, removed
 
 def _line_text(line: LineChange) -> str:
     if line.kind == ADDED:
-        return f"Nieuwe regel ‘{line.name}’ in de groep ‘{line.group}’: {_amount(line.new_amount)}."
+        return f"Nieuwe regel ‘{line.name}’ in de groep ‘{line.group}’: {budget_words(line.new_amount)}."
     if line.kind == REMOVED:
-        return f"Regel ‘{line.name}’ in de groep ‘{line.group}’ is verwijderd. Het bedrag was {_amount(line.old_amount)}."
+        return f"Regel ‘{line.name}’ in de groep ‘{line.group}’ is verwijderd. Het bedrag was {budget_words(line.old_amount)}."
     parts = [f"Regel ‘{line.name}’ in de groep ‘{line.group}’:"]
     if line.amount_changed:
         parts.append(f"bedrag {_before_after(line.old_amount, line.new_amount)}.")

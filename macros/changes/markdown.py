@@ -14,8 +14,7 @@ from .compare import (
     ADDED, CHANGED, MOVED, REDIRECT_REMOVED, REMOVED, BudgetChanges, Changes, EntryChange, ItemChange, LineChange, LinkChange,
     OpgaveChanges, PageChange, PartChanges, Progress, SectionChanges, YearChanges,
 )
-from ..render.dates import dutch_date
-from ..render.formatting import NO_BUDGET_WORDS, euro, euro_difference
+from ..formatting import budget_words, dutch_date, euro_difference
 from .text_diff import DELETE, EQUAL, INSERT, Chunk
 
 TITLE = "Wat verandert er op de site?"
@@ -252,13 +251,9 @@ def _line_row(line: LineChange) -> str:
     group = escape(line.group)
     if line.old_group is not None:
         group += f" (eerst: {escape(line.old_group)})"
-    old = "nieuw" if line.kind == ADDED else _amount(line.old_amount)
-    new = "verwijderd" if line.kind == REMOVED else _amount(line.new_amount)
+    old = "nieuw" if line.kind == ADDED else budget_words(line.old_amount)
+    new = "verwijderd" if line.kind == REMOVED else budget_words(line.new_amount)
     return f"| {name} | {group} | {old} | {new} | {_difference(line)} |"
-
-
-def _amount(amount: int | None) -> str:
-    return NO_BUDGET_WORDS if amount is None else euro(amount)
 
 
 def _difference(line: LineChange) -> str:
@@ -269,14 +264,14 @@ def _difference(line: LineChange) -> str:
 
 def _before_after(old: int | None, new: int | None, added: bool, removed: bool) -> str:
     if added:
-        return f"{_amount(new)} (nieuw)"
+        return f"{budget_words(new)} (nieuw)"
     if removed:
-        return f"was {_amount(old)} (vervalt)"
+        return f"was {budget_words(old)} (vervalt)"
     change = difference(old, new)
     if old == new:
-        return f"{_amount(new)} (gelijk)"
+        return f"{budget_words(new)} (gelijk)"
     more = f", {euro_difference(change)}" if change is not None else ""
-    return f"{_amount(new)} (was {_amount(old)}{more})"
+    return f"{budget_words(new)} (was {budget_words(old)}{more})"
 
 
 # ---------------------------------------------------------------- registers and programme texts

@@ -12,7 +12,7 @@ from macros.data.loader import Document, parse_document
 from macros.data.models.budget import NO_BUDGET_WORD
 from macros.data.problems import DataError, value_at
 from macros.data.revisions import committed_text
-from macros.render.formatting import euro
+from macros.formatting import euro
 
 
 def amounts_changed_since_commit(document: Document, year_loc: tuple) -> str:

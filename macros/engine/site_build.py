@@ -21,11 +21,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from macros.changes.feed import opgave_feed, programme_feed
 from macros.changes.history import History, load_history
-from macros.changes.html import FEED_PATH, opgave_feed_path
 from macros.data.contact import contact_details, contact_warnings
 from macros.data.problems import DataError
 from macros.engine import serve
 from macros.engine.address import drop_theme_files, use_published_address
+from macros.engine.part_context import part_context
 from macros.outputs.artefacts import COMPILED_TEMPLATES_FOLDER, cache_for, data_inputs
 from macros.outputs.last_updated import LastUpdated
 from macros.outputs.links import broken_links, report as links_report
@@ -36,14 +36,14 @@ from macros.outputs.search_index import rewrite_index_file, section_texts
 from macros.outputs.security_txt import SECURITY_TXT_PATH, build_day, security_txt
 from macros.outputs.security_headers import with_security_meta
 from macros.render.html_blocks import HtmlBlocks
-from macros.render.parts import OPGAVE_PAGE, PARTS, PagePart, PartContext
+from macros.render.parts import OPGAVE_PAGE, PARTS, PagePart
 from macros.render.environments import compiled_templates_cache, keep_compiled_templates, templates_do_not_change
 from macros.render.renderer import Renderer
 from macros.render.section_links import label_section_links
 from macros.render.share import opgave_description
 from macros.view.progress import progress_overview
 from macros.view.site import SOURCES, RecordingSite, data_files, load_site, load_site_cached
-from macros.view.urls import PDF_PATH
+from macros.view.urls import CHANGES_FEED_PATH, PDF_PATH, opgave_feed_path
 
 OPGAVEN_INDEX = "opgaven/index.md"
 OPGAVE_KEY = "opgave"  # front matter of a generated opgave page: the id of its opgave
@@ -276,7 +276,7 @@ def on_files(files, config):
     # Atom feeds of the changes since adoption: all of them, and one per opgave. Only the
     # published address goes into a feed, never `mkdocs serve`'s local one.
     site_url, history = state.address, _history(config)
-    files.append(File.generated(config, FEED_PATH, content=programme_feed(history, site, config["site_name"], site_url)))
+    files.append(File.generated(config, CHANGES_FEED_PATH, content=programme_feed(history, site, config["site_name"], site_url)))
     for entry in site.opgaven:
         files.append(File.generated(config, opgave_feed_path(entry.id),
                                     content=opgave_feed(history, site, entry.id, site_url)))
@@ -312,7 +312,7 @@ def render_part(part: PagePart, page, config, *arguments) -> str:
         read.update(SOURCES)  # what changed since adoption: every data file, through git
         return _history(config)
 
-    context = PartContext(site_url=state.address or "", programme_pdf=programme_pdf, history=history)
+    context = part_context(site_url=state.address or "", programme_pdf=programme_pdf, history=history)
     return Renderer(RecordingSite(_site(config), read), keep_html=True).part(part, page.url, *arguments,
                                                                              context=context)
 

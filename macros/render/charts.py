@@ -15,7 +15,7 @@ import textwrap
 from dataclasses import dataclass
 
 from macros.render.comparison_words import lines_count, section_title
-from macros.render.formatting import NO_BUDGET_WORDS, euro
+from macros.formatting import budget_words
 from macros.view.budget import ADDED, REMOVED, Budget, Comparison
 
 WIDTH = 360
@@ -67,9 +67,8 @@ class Row:
 
     def words(self, index: int) -> str:
         value = self.values[index]
-        if value is not None:
-            return euro(value)
-        return (self.missing[index] if index < len(self.missing) else None) or NO_BUDGET_WORDS
+        missing = self.missing[index] if index < len(self.missing) else None
+        return missing if value is None and missing else budget_words(value)
 
 
 @dataclass(frozen=True)

@@ -14,13 +14,12 @@ from pathlib import Path
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from macros.render.dates import dutch_date
 from macros.render.environments import template_environment
-from macros.render.formatting import euro, euro_difference, number
+from macros.formatting import budget_words, count_words, dutch_date, euro, euro_difference, number
 from macros.render.html_blocks import KEEP_HTML, html_block, keep_html
 from macros.render.parts import PagePart, PartContext
 from macros.view.glossary import glossary
-from macros.view.urls import relative
+from macros.view.urls import PATHS, relative
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -42,8 +41,11 @@ def make_environment() -> Environment:
     env.filters["euro"] = euro
     env.filters["number"] = number
     env.filters["euro_difference"] = euro_difference
+    env.filters["budget_words"] = budget_words  # "geen budget" where the programme has "–"
+    env.filters["count_words"] = count_words
     env.filters["dutch_date"] = dutch_date
     env.filters["html_block"] = html_block
+    env.globals["paths"] = PATHS  # every address by name (macros/view/urls.py)
     return env
 
 

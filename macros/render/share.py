@@ -4,7 +4,7 @@ Computed from the data, plain text (the caller escapes it): "Provincie Drenthe w
 activiteiten, zoals opzetten van … Budget 2025: € 1.050.000." Short enough for a preview card.
 """
 
-from macros.render.formatting import euro
+from macros.formatting import euro
 from macros.render.home import activity_count
 
 DESCRIPTION_LIMIT = 200  # characters; previews cut longer descriptions off at random places

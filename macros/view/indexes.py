@@ -30,14 +30,9 @@ from macros.data.models.programmes import ProgrammesFile
 from macros.data.problems import Problem
 from macros.data.sections import SECTIONS
 from macros.view.glossary import whole_words
-from macros.view.urls import BUDGET_PATH
-
-PARTNERS_PATH = "partners/"
-PROGRAMMES_PATH = "programmas-en-fondsen/"
-BUDGET_LINES_PATH = "begrotingsposten/"
-TARGET_GROUPS_PATH = "doelgroepen/"
-GLOSSARY_PATH = "begrippen/"
-COFINANCING_PATH = "over/#cofinanciering"
+from macros.view.urls import (
+    BUDGET_LINES_PATH, BUDGET_PATH, COFINANCING_PATH, PARTNERS_PATH, PROGRAMMES_PATH, TARGET_GROUPS_PATH,
+)
 # The section of an opgave page that shows its budget (macros/render/templates/opgave.md.j2).
 OPGAVE_BUDGET_ANCHOR = "budget"
 

@@ -1,18 +1,56 @@
-"""Site-relative URLs, independent of any site generator.
+"""The address of every page and file the site links to: the one registry of addresses.
 
 Every page lives at a directory URL (`opgaven/arbeidsmarkt/`, '' for home); links are
 written relative to the page they appear on, so the site works under any base path
-and when opened from disk.
+and when opened from disk. Python imports the constants below; templates (`paths.budget`),
+overrides/main.html (`ekd_paths`) and content/*.md (`{{ adres("pdf") }}`) get the same
+addresses by name from PATHS.
 """
 
-
+HOME_PATH = ""
+OPGAVEN_PATH = "opgaven/"  # the index of the opgaven; each opgave at opgave_path()
 BUDGET_PATH = "begroting/"
+PROGRESS_PATH = "voortgang/"
+PARTNERS_PATH = "partners/"
+PROGRAMMES_PATH = "programmas-en-fondsen/"
+BUDGET_LINES_PATH = "begrotingsposten/"
+TARGET_GROUPS_PATH = "doelgroepen/"
+GLOSSARY_PATH = "begrippen/"
+ABOUT_PATH = "over/"
+COFINANCING_PATH = f"{ABOUT_PATH}#cofinanciering"
+SECTIONS_EXPLAINED_PATH = f"{ABOUT_PATH}#uitvoeringsaspecten"  # what each section of an opgave holds
+ACCESSIBILITY_PATH = "toegankelijkheid/"
+CHANGES_PATH = "wijzigingen/"  # every change since adoption
+CHANGES_FEED_PATH = f"{CHANGES_PATH}atom.xml"  # the feed of every change
 OPEN_DATA_DIR = "open-data/"
 PDF_PATH = "downloads/economische-koers-drenthe-2024-2025.pdf"  # the whole programme
+PREVIEWS_DIR = "assets/previews/"  # link preview images
+SITE_PREVIEW_PATH = f"{PREVIEWS_DIR}site.png"  # the site's own, for every page without one
 
 
 def opgave_path(slug: str) -> str:
-    return f"opgaven/{slug}/"
+    return f"{OPGAVEN_PATH}{slug}/"
+
+
+def opgave_feed_path(opgave_id: str) -> str:
+    """The feed of one opgave: by id, which never changes, so a subscription survives a new slug."""
+    return f"{CHANGES_PATH}opgaven/{opgave_id}.xml"
+
+
+def source_file(path: str) -> str:
+    """The Markdown file in content/ of the page at `path`, as MkDocs names it ("wijzigingen.md")."""
+    return f"{path.rstrip('/')}.md" if path else "index.md"
+
+
+# By name, for templates, overrides/main.html and content/*.md.
+PATHS = {
+    "home": HOME_PATH, "opgaven": OPGAVEN_PATH, "budget": BUDGET_PATH, "progress": PROGRESS_PATH,
+    "partners": PARTNERS_PATH, "programmes": PROGRAMMES_PATH, "budget_lines": BUDGET_LINES_PATH,
+    "target_groups": TARGET_GROUPS_PATH, "glossary": GLOSSARY_PATH, "about": ABOUT_PATH,
+    "cofinancing": COFINANCING_PATH, "sections_explained": SECTIONS_EXPLAINED_PATH,
+    "accessibility": ACCESSIBILITY_PATH, "changes": CHANGES_PATH, "changes_feed": CHANGES_FEED_PATH,
+    "open_data": OPEN_DATA_DIR, "pdf": PDF_PATH, "site_preview": SITE_PREVIEW_PATH,
+}
 
 
 def relative(target: str, page: str) -> str:

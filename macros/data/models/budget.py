@@ -14,7 +14,7 @@ from pydantic_core import PydanticCustomError
 from macros.data import messages
 from macros.data.models.common import Record, Slug, Text
 from macros.data.models.programme import Passage
-from macros.render.formatting import euro
+from macros.formatting import euro
 
 # What staff type where the programme shows "-": no budget, which is not € 0.
 NO_BUDGET_WORD = "geen"

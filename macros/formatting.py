@@ -1,12 +1,15 @@
-"""Amounts in Dutch notation, the one place that decides how money looks on the site.
+"""Money, numbers and dates as a Dutch reader writes them: the one place that decides how they look.
 
-Babel knows the Dutch separators; the pattern drops the cents (all amounts are whole
+Below every layer that shows them (README, "Layers"): it imports nothing from macros/.
+Babel knows the Dutch separators; the money pattern drops the cents (all amounts are whole
 euros) and keeps a non-breaking space after the euro sign, so "€" never ends a line
 on its own.
 """
 
+import datetime
 import functools
 
+from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
 LOCALE = "nl_NL"
@@ -39,3 +42,22 @@ def euro_difference(difference: int | None) -> str:
     if difference == 0:
         return "gelijk"
     return f"{euro(abs(difference))} {'meer' if difference > 0 else 'minder'}"
+
+
+def budget_words(amount: int | None) -> str:
+    """An amount in running text: "€ 1.050.000", or "geen budget" where the programme has "–"."""
+    return NO_BUDGET_WORDS if amount is None else euro(amount)
+
+
+# Up to twelve, Dutch writes a count in words ("vijf opgaven"); above it, in digits.
+_NUMBER_WORDS = ("geen", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf")
+
+
+def count_words(count: int) -> str:
+    """"vijf", "twaalf", "13": a count in running text."""
+    return _NUMBER_WORDS[count] if 0 <= count < len(_NUMBER_WORDS) else number(count)
+
+
+def dutch_date(day: datetime.date) -> str:
+    """'27 november 2026'."""
+    return format_date(day, format="long", locale=LOCALE)

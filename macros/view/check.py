@@ -1,4 +1,4 @@
-"""`python -m macros.data.check [data-dir]`: validate all data without building the site."""
+"""`python -m macros.view.check [data-dir]`: validate all data without building the site."""
 
 import sys
 from pathlib import Path
