@@ -10,7 +10,8 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from macros.data.files import ROOT
+
 # The project whose content the content tests check: the repository itself, or a copy with
 # edited data (tests/test_contributing.py runs the content tests on the guide's edits).
 PROJECT = Path(os.environ.get("EKD_PROJECT", ROOT)).resolve()

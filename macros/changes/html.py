@@ -18,7 +18,7 @@ from markupsafe import Markup
 # The rest of the project, imported in this one place.
 from ..render.environments import template_environment
 from ..formatting import budget_words, dutch_date, euro_difference
-from ..view.urls import CHANGES_FEED_PATH, CHANGES_PATH, PATHS, opgave_feed_path, relative
+from ..view.urls import CHANGES_FEED_PATH, CHANGES_PATH, GLOSSARY_PATH, PATHS, opgave_feed_path, relative
 from ..view.glossary import glossary
 from ..view.site import Site
 from .words import FIELDS, PARTS, REGISTER_NOUNS, SECTION_HEADINGS
@@ -128,7 +128,7 @@ class _Links:
             **{("organisaties", entry.id): entry.path for entry in indexes.organisations},
             **{("programmas", entry.id): entry.path for entry in indexes.programmes},
             **{("fondsen", entry.id): entry.path for entry in indexes.funds},
-            **{("begrippen", term): f"begrippen/#{anchor}" for term, anchor in site.glossary.anchors.items()},
+            **{("begrippen", term): f"{GLOSSARY_PATH}#{anchor}" for term, anchor in site.glossary.anchors.items()},
         }
 
     def opgave(self, opgave_id: str | None, fragment: str = "") -> str | None:

@@ -43,17 +43,17 @@ from macros.render.section_links import label_section_links
 from macros.render.share import opgave_description
 from macros.view.progress import progress_overview
 from macros.view.site import SOURCES, RecordingSite, data_files, load_site, load_site_cached
-from macros.view.urls import CHANGES_FEED_PATH, PDF_PATH, opgave_feed_path
+from macros.view.urls import (
+    CHANGES_FEED_PATH, OPGAVEN_PATH, PATHS, PDF_PATH, PROGRESS_PATH, SITE_PREVIEW_PATH, content_link, opgave_feed_path, opgave_path,
+    preview_path, source_file,
+)
 
-OPGAVEN_INDEX = "opgaven/index.md"
+OPGAVEN_INDEX = source_file(OPGAVEN_PATH)
 OPGAVE_KEY = "opgave"  # front matter of a generated opgave page: the id of its opgave
-PROGRESS_PAGE = "voortgang.md"  # in the navigation only once some activity or result has a status
+PROGRESS_PAGE = source_file(PROGRESS_PATH)  # in the navigation only once some activity or result has a status
 # The site's search ranks a hit on an opgave page this many times higher than one elsewhere:
 # the opgave pages treat what the indexes and the glossary only list (mkdocs.yml: search).
 OPGAVE_SEARCH_BOOST = 4
-# Link preview images: one per opgave, and the site's own for every other page.
-PREVIEWS = "assets/previews"
-SITE_PREVIEW = f"{PREVIEWS}/site.png"
 # Up to this many opgaven the sidebar lists each one. Every page carries the whole
 # sidebar, so with hundreds of opgaven build time and page size grew with the square of
 # their number (bench/RESULTS.md). Beyond it the sidebar shows only the opgaven index
@@ -159,7 +159,7 @@ def on_config(config):
         children = next(iter(item.values())) if isinstance(item, dict) else None
         if isinstance(children, list) and OPGAVEN_INDEX in children:
             children[children.index(OPGAVEN_INDEX) + 1:] = [
-                {_title(f"{entry.number}. {entry.title}"): f"opgaven/{entry.slug}.md"} for entry in site.opgaven
+                {_title(f"{entry.number}. {entry.title}"): source_file(opgave_path(entry.slug))} for entry in site.opgaven
             ] if _opgaven_in_nav(site) else []
     if config["nav"] and not _progress_reported(site):  # an empty "Voortgang" page stays out of the menu
         config["nav"] = [item for item in config["nav"]
@@ -247,7 +247,8 @@ def on_files(files, config):
             # MkDocs puts titles and descriptions into HTML unescaped.
             "title": _title(f"{entry.label}: {entry.title}"),
             "description": str(escape(opgave_description(site, entry))),  # also og: and twitter:
-            "image": f"{PREVIEWS}/{entry.slug}.png",  # read by overrides/main.html
+            "image": preview_path(entry.slug),  # read by overrides/main.html
+            "feed": opgave_feed_path(entry.id),  # read by overrides/main.html
             OPGAVE_KEY: entry.id,  # on_page_markdown renders the page body from it
             "search": {"boost": OPGAVE_SEARCH_BOOST},  # read by Material's search plugin
             # Nothing for mkdocs-macros to do here: its pass over the page cost more than
@@ -256,9 +257,9 @@ def on_files(files, config):
         }
         content = "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
                                      for key, value in front_matter.items()) + "---\n"
-        files.append(File.generated(config, f"opgaven/{entry.slug}.md", content=content, inclusion=inclusion))
+        files.append(File.generated(config, source_file(opgave_path(entry.slug)), content=content, inclusion=inclusion))
         files.append(File.generated(config, front_matter["image"], content=_preview(config, entry.title, entry.label)))
-    files.append(File.generated(config, SITE_PREVIEW, content=_preview(config, site.programme.title)))
+    files.append(File.generated(config, SITE_PREVIEW_PATH, content=_preview(config, site.programme.title)))
     # The whole programme as one PDF, linked from the home page.
     files.append(File.generated(config, PDF_PATH, content=_programme_pdf(config) or pending_pdf()))
     renderer = Renderer(site)
@@ -286,6 +287,7 @@ def on_files(files, config):
 def on_env(env, config, files):
     # The theme's templates too: Material's take a tenth of a second to compile.
     env.bytecode_cache = compiled_templates_cache(_compiled_templates(config))
+    env.globals["ekd_paths"] = PATHS  # the site's addresses by name, for overrides/main.html
     return env
 
 
@@ -399,6 +401,12 @@ def define_env(env):
     """One macro per page part (macros/render/parts.py), named as content/*.md calls it."""
     for part in PARTS.values():
         env.macro(_macro(env, part), part.name)
+
+    def adres(naam: str) -> str:
+        """The link to an address of macros/view/urls.py by name: `[PDF]({{ adres("pdf") }})`."""
+        return content_link(naam, env.page.file.src_uri)
+
+    env.macro(adres)
 
 
 def _macro(env, part: PagePart):

@@ -14,6 +14,7 @@ file is fetched: the document refers to nothing outside itself.
 import gc
 from pathlib import Path
 
+from macros.data.files import ROOT
 from macros.outputs.pdf_join import join
 from macros.outputs.print_document import parts, stylesheets
 from macros.view.site import Site
@@ -22,7 +23,7 @@ from macros.view.urls import PDF_PATH
 PATH = PDF_PATH
 VARIANT = "pdf/ua-1"
 # The site's CSS, beside macros/ (the build passes the docs_dir it builds from).
-CSS_DIR = Path(__file__).resolve().parents[2] / "content" / "assets" / "css"
+CSS_DIR = ROOT / "content" / "assets" / "css"
 OPGAVEN_PER_PART = 25  # measured in bench/: memory grows with the part, time does not shrink
 
 

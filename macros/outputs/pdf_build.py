@@ -17,12 +17,13 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from macros.data.files import ROOT
 from macros.outputs.artefacts import ArtefactCache, data_inputs, file_inputs
 from macros.outputs.print_document import stylesheets, template_files
 from macros.view.urls import PDF_PATH
 
 KIND = "pdf"
-PROJECT_CODE = Path(__file__).resolve().parents[2]  # where `python -m macros.outputs.pdf` runs
+PROJECT_CODE = ROOT  # where `python -m macros.outputs.pdf` runs
 
 
 def inputs(data_dir: Path, css_dir: Path) -> list[bytes]:

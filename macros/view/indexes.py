@@ -22,7 +22,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from macros.data import messages
+from macros.data import files, messages
+from macros.data.files import shown_name
 from macros.data.loader import Document
 from macros.data.models.indexes import Entry
 from macros.data.models.organisations import OrganisationsFile
@@ -36,8 +37,9 @@ from macros.view.urls import (
 # The section of an opgave page that shows its budget (macros/render/templates/opgave.md.j2).
 OPGAVE_BUDGET_ANCHOR = "budget"
 
-ORGANISATIONS_FILE = "data/organisaties.yaml"
-PROGRAMMES_FILE = "data/programmas.yaml"
+# As messages to staff name them.
+ORGANISATIONS_FILE = shown_name(files.ORGANISATIONS_FILE)
+PROGRAMMES_FILE = shown_name(files.PROGRAMMES_FILE)
 
 _SECTION = {section.key: section for section in SECTIONS}
 # The sections whose items may refer to index entries by id, and which register each may name.
@@ -446,9 +448,9 @@ class _Builder:
         return []
 
     def _problem(self, path, opgave, field_name, message) -> None:
-        document = self.documents.get("opgaven.yaml")
+        document = self.documents.get(files.OPGAVEN_FILE)
         self.problems.append(Problem(
-            file="data/opgaven.yaml",
+            file=shown_name(files.OPGAVEN_FILE),
             line=document.line_of(path) if document else None,
             record=messages.RECORD.format(name=messages.RECORD_NAMES["opgaven"], key=opgave.id),
             field=field_name,

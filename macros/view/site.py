@@ -10,7 +10,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from macros.data.files import DATA_DIR, DATA_FILES
+from macros.data.files import (
+    BUDGET_FILE, DATA_DIR, DATA_FILES, GLOSSARY_FILE, OPGAVEN_FILE, ORGANISATIONS_FILE, PROGRAMME_FILE, PROGRAMMES_FILE,
+    shown_name,
+)
 from macros.data.loader import Document, load_document
 from macros.data.models.opgaven import Opgave
 from macros.data.models.programme import ProgrammeFile
@@ -25,15 +28,15 @@ from macros.view.urls import opgave_path
 # The data files each part of the Site is made from, as load_site makes it: a page that
 # shows a part shows these files ("Laatst bijgewerkt"). Methods count as the part they read.
 SOURCES: dict[str, tuple[str, ...]] = {
-    "programme": ("programma.yaml",),
-    "opgaven": ("opgaven.yaml",),
-    "opgave": ("opgaven.yaml",),
-    "neighbours": ("opgaven.yaml",),
+    "programme": (PROGRAMME_FILE,),
+    "opgaven": (OPGAVEN_FILE,),
+    "opgave": (OPGAVEN_FILE,),
+    "neighbours": (OPGAVEN_FILE,),
     # Group titles are the titles of the opgaven.
-    "budget": ("budgetten.yaml", "opgaven.yaml"),
+    "budget": (BUDGET_FILE, OPGAVEN_FILE),
     # Who names an entry: opgave sections, the cofinancing text, budget lines.
-    "indexes": ("organisaties.yaml", "programmas.yaml", "opgaven.yaml", "programma.yaml", "budgetten.yaml"),
-    "glossary": ("begrippen.yaml",),
+    "indexes": (ORGANISATIONS_FILE, PROGRAMMES_FILE, OPGAVEN_FILE, PROGRAMME_FILE, BUDGET_FILE),
+    "glossary": (GLOSSARY_FILE,),
     "sections": (),  # fixed in code (macros/data/sections.py)
 }
 
@@ -108,21 +111,21 @@ def load_site(data_dir: Path = DATA_DIR) -> Site:
     def read(file_name: str, model=None):
         model = model or DATA_FILES[file_name]
         try:
-            documents[file_name] = load_document(data_dir / file_name, f"data/{file_name}")
+            documents[file_name] = load_document(data_dir / file_name, shown_name(file_name))
             return validate(documents[file_name], model)
         except DataError as error:
             problems.extend(error.problems)
             return None
 
-    opgaven_file = read("opgaven.yaml")
-    programme = read("programma.yaml")
-    budget_file = read("budgetten.yaml")
-    organisations_file = read("organisaties.yaml")
-    programmes_file = read("programmas.yaml")
-    glossary_file = read("begrippen.yaml")
+    opgaven_file = read(OPGAVEN_FILE)
+    programme = read(PROGRAMME_FILE)
+    budget_file = read(BUDGET_FILE)
+    organisations_file = read(ORGANISATIONS_FILE)
+    programmes_file = read(PROGRAMMES_FILE)
+    glossary_file = read(GLOSSARY_FILE)
     if budget_file is not None and opgaven_file is not None:
         opgave_ids = [record.id for record in opgaven_file.opgaven]
-        problems.extend(opgave_problems(budget_file, opgave_ids, documents["budgetten.yaml"]))
+        problems.extend(opgave_problems(budget_file, opgave_ids, documents[BUDGET_FILE]))
     if problems:
         raise DataError(problems)
     opgaven = tuple(OpgaveEntry(number, record) for number, record in enumerate(opgaven_file.opgaven, 1))

@@ -3,9 +3,11 @@
 Every page lives at a directory URL (`opgaven/arbeidsmarkt/`, '' for home); links are
 written relative to the page they appear on, so the site works under any base path
 and when opened from disk. Python imports the constants below; templates (`paths.budget`),
-overrides/main.html (`ekd_paths`) and content/*.md (`{{ adres("pdf") }}`) get the same
-addresses by name from PATHS.
+overrides/main.html (`ekd_paths.changes_feed`) and content/*.md (`{{ adres("pdf") }}`) get
+the same addresses by name from PATHS.
 """
+
+import posixpath
 
 HOME_PATH = ""
 OPGAVEN_PATH = "opgaven/"  # the index of the opgaven; each opgave at opgave_path()
@@ -22,10 +24,10 @@ SECTIONS_EXPLAINED_PATH = f"{ABOUT_PATH}#uitvoeringsaspecten"  # what each secti
 ACCESSIBILITY_PATH = "toegankelijkheid/"
 CHANGES_PATH = "wijzigingen/"  # every change since adoption
 CHANGES_FEED_PATH = f"{CHANGES_PATH}atom.xml"  # the feed of every change
-OPEN_DATA_DIR = "open-data/"
+OPEN_DATA_DIR = "open-data/"  # a folder of files (macros/outputs/opendata.py), not a page
 PDF_PATH = "downloads/economische-koers-drenthe-2024-2025.pdf"  # the whole programme
-PREVIEWS_DIR = "assets/previews/"  # link preview images
-SITE_PREVIEW_PATH = f"{PREVIEWS_DIR}site.png"  # the site's own, for every page without one
+PREVIEWS_DIR = "assets/previews/"  # link preview images: one per opgave (preview_path) ...
+SITE_PREVIEW_PATH = f"{PREVIEWS_DIR}site.png"  # ... and the site's own, for every other page
 
 
 def opgave_path(slug: str) -> str:
@@ -37,9 +39,14 @@ def opgave_feed_path(opgave_id: str) -> str:
     return f"{CHANGES_PATH}opgaven/{opgave_id}.xml"
 
 
+def preview_path(slug: str) -> str:
+    return f"{PREVIEWS_DIR}{slug}.png"
+
+
 def source_file(path: str) -> str:
-    """The Markdown file in content/ of the page at `path`, as MkDocs names it ("wijzigingen.md")."""
-    return f"{path.rstrip('/')}.md" if path else "index.md"
+    """The Markdown file of the page at `path`, as MkDocs names it: "voortgang/" is
+    "voortgang.md"; a page with pages under it is its folder's "index.md"."""
+    return f"{path}index.md" if path in (HOME_PATH, OPGAVEN_PATH) else f"{path.rstrip('/')}.md"
 
 
 # By name, for templates, overrides/main.html and content/*.md.
@@ -49,8 +56,19 @@ PATHS = {
     "target_groups": TARGET_GROUPS_PATH, "glossary": GLOSSARY_PATH, "about": ABOUT_PATH,
     "cofinancing": COFINANCING_PATH, "sections_explained": SECTIONS_EXPLAINED_PATH,
     "accessibility": ACCESSIBILITY_PATH, "changes": CHANGES_PATH, "changes_feed": CHANGES_FEED_PATH,
-    "open_data": OPEN_DATA_DIR, "pdf": PDF_PATH, "site_preview": SITE_PREVIEW_PATH,
+    "pdf": PDF_PATH, "site_preview": SITE_PREVIEW_PATH,
 }
+
+
+def content_link(name: str, source: str) -> str:
+    """The Markdown link to address `name` of PATHS from the content file `source`
+    ("opgaven/index.md"). MkDocs reads a link in Markdown from the file's folder, and checks
+    and rewrites a link to a page only when it names the page's .md file."""
+    path, hash_, fragment = PATHS[name].partition("#")
+    if path == HOME_PATH or path.endswith("/"):
+        path = source_file(path)
+    folder = posixpath.dirname(source)
+    return relative(path + hash_ + fragment, f"{folder}/" if folder else "")
 
 
 def relative(target: str, page: str) -> str:

@@ -26,9 +26,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.project import PROJECT, SITE_URL
+from tests.project import PROJECT, ROOT, SITE_URL
 
-ROOT = Path(__file__).resolve().parents[2]
 MKDOCS_YML = Path(os.environ.get("EKD_MKDOCS_YML", PROJECT / "mkdocs.yml"))  # the project built_site builds
 NODE_MODULES = ROOT / "node_modules"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
