@@ -5,7 +5,9 @@ The PDF's system libraries are needed only where the PDF is drawn; where they ar
 missing, the PDF says so in Dutch, and only a build to publish stops for it.
 """
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -97,3 +99,37 @@ def test_without_pango_a_build_to_publish_stops_in_dutch(without_pango, tmp_path
     assert result.returncode != 0
     assert "De PDF van het programma kan op deze computer niet worden gemaakt" in said
     assert "Traceback" not in said
+
+
+def jsonc(path: Path):
+    """VS Code's JSON with // comment lines."""
+    return json.loads("\n".join(line for line in path.read_text(encoding="utf-8").splitlines()
+                                if not line.strip().startswith("//")))
+
+
+def sections(text: str) -> list[tuple[str, str]]:
+    parts = re.split(r"^## (.+)$", text, flags=re.MULTILINE)
+    return list(zip(parts[1::2], parts[2::2]))
+
+
+def test_contributing_leads_with_editing_in_the_browser():
+    found = sections((ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"))
+    titles = [title for title, _body in found]
+    first_title, first = found[0]
+    assert "browser" in first_title
+    # The whole path, with nothing to install: edit, propose, summary, preview, review, merge.
+    for step in ("Edit this file", "github.dev", "Create pull request", "wat er op de site", "PDF",
+                 "Reviewers", "Merge pull request"):
+        assert step in first, step
+    assert "make " not in first and "installeer" not in first.lower()
+    local = next(index for index, title in enumerate(titles) if "eigen computer" in title)
+    assert local > titles.index("Publiceren met een pull request"), "the local path comes second"
+
+
+def test_the_editor_help_is_offered_in_the_browser_and_in_the_dev_container():
+    # github.dev and VS Code offer the recommended extensions; the schemas do the rest.
+    assert "redhat.vscode-yaml" in jsonc(ROOT / ".vscode" / "extensions.json")["recommendations"]
+    container = jsonc(ROOT / ".devcontainer" / "devcontainer.json")
+    assert "redhat.vscode-yaml" in container["customizations"]["vscode"]["extensions"]
+    assert "bookworm" in container["image"] and "3.11" in container["image"]  # as the workflow's container
+    assert "tools/install-system-deps" in container["postCreateCommand"]
