@@ -7,8 +7,8 @@ of this repository with the working tree's files, owned by uid 1001 (when the te
 as root; else git is told to treat it as another user's, GIT_TEST_ASSUME_DIFFERENT_OWNER),
 a new empty HOME, only GitHub's variables, each step as `bash --noprofile --norc -eo
 pipefail`, in order, with GitHub's rules for `if:` and the outcome of each step.
-`uses:` steps are not run: the clone stands in for actions/checkout, and a job with any
-other action is refused, since its effect would be missing.
+`uses:` steps are not run: the clone stands in for actions/checkout, a cache may always
+miss, and a job with any other action is refused, since its effect would be missing.
 
 The venv is the one running the tests (linked as .venv), so no step installs anything.
 """
@@ -112,7 +112,8 @@ class Expressions:
 
 def run_job(job: dict, work: Path, github_api: str, base: str, scratch: Path, extra_env: dict[str, str]) -> Run:
     """Run `job`'s steps in `work` for a pull request whose base is `base`."""
-    others = [step["uses"] for step in job["steps"] if "uses" in step and not step["uses"].startswith("actions/checkout@")]
+    others = [step["uses"] for step in job["steps"]
+              if "uses" in step and not step["uses"].startswith(("actions/checkout@", "actions/cache@"))]
     assert not others, f"the emulated runner cannot stand in for {others}"
     scratch.mkdir(parents=True, exist_ok=True)
     home = scratch / "home"
