@@ -209,7 +209,8 @@ def preview_section(preview: dict[str, str]) -> list[str]:
                      "die map een terminal en typ `python3 -m http.server 8000`. Ga dan in je browser naar "
                      "<http://127.0.0.1:8000>.")
     lines.append("")
-    lines.append("Het voorbeeld is precies de site die getest is. Na het samenvoegen wordt deze versie gepubliceerd.")
+    lines.append("Het voorbeeld is precies de site die hier getest wordt. Na het samenvoegen bouwt en test GitHub de "
+                 "site nog één keer, en publiceert dan precies die versie.")
     return lines
 
 
