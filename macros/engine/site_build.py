@@ -30,6 +30,7 @@ from macros.outputs.artefacts import COMPILED_TEMPLATES_FOLDER, cache_for, data_
 from macros.outputs.last_updated import LastUpdated
 from macros.outputs.links import broken_links, report as links_report
 from macros.outputs.opendata import downloads
+from macros.outputs.pdf import LibrariesMissing
 from macros.outputs.pdf_build import BackgroundPdf, pending_pdf, programme_pdf
 from macros.outputs.redirects import redirects
 from macros.outputs.search_index import rewrite_index_file, section_texts
@@ -219,7 +220,10 @@ def _programme_pdf(config) -> bytes | None:
     css_dir = Path(config["docs_dir"]) / "assets" / "css"
     if state.serving:
         return _background_pdf.get(_cache(config), _data_dir(config), css_dir, Path(config["site_dir"]))
-    return programme_pdf(_cache(config), lambda: _site(config), _data_dir(config), css_dir)
+    try:
+        return programme_pdf(_cache(config), lambda: _site(config), _data_dir(config), css_dir)
+    except LibrariesMissing as error:  # a build to publish needs the PDF: stop, in Dutch
+        raise Abort(str(error)) from None
 
 
 def _preview(config, title: str, label: str | None = None) -> bytes:

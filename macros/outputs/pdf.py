@@ -12,6 +12,7 @@ file is fetched: the document refers to nothing outside itself.
 """
 
 import gc
+import sys
 from pathlib import Path
 
 from macros.data.files import ROOT
@@ -27,14 +28,34 @@ CSS_DIR = ROOT / "content" / "assets" / "css"
 OPGAVEN_PER_PART = 25  # measured in bench/: memory grows with the part, time does not shrink
 
 
+LIBRARIES_MISSING = (
+    "De PDF van het programma kan op deze computer niet worden gemaakt: de bibliotheken die "
+    "WeasyPrint nodig heeft (Pango en HarfBuzz) ontbreken ({detail}). De rest van de site werkt wel. "
+    "Op Debian of Ubuntu (ook in WSL): sudo tools/install-system-deps --pdf. Op macOS: brew install pango. "
+    "Of gebruik de dev container (CONTRIBUTING.md). Op GitHub wordt de PDF altijd gemaakt."
+)
+
+
+class LibrariesMissing(Exception):
+    """WeasyPrint is installed but cannot load its system libraries; the message is Dutch."""
+
+
+def _weasyprint():
+    try:
+        import weasyprint  # a second to import: only when a PDF is drawn
+    except OSError as error:  # cffi could not open libpango, libharfbuzz, ...
+        raise LibrariesMissing(LIBRARIES_MISSING.format(detail=error)) from None
+    return weasyprint
+
+
 def _no_fetching(url: str, *args, **kwargs):
     raise ValueError(f"De PDF haalt niets op ({url}).")
 
 
 def programme_pdf(site: Site, css_dir: Path = CSS_DIR, opgaven_per_part: int = OPGAVEN_PER_PART) -> bytes:
     """The PDF of the whole programme."""
-    from weasyprint import CSS, HTML  # a second to import: only when a PDF is drawn
-
+    weasyprint = _weasyprint()
+    CSS, HTML = weasyprint.CSS, weasyprint.HTML
     styles = [CSS(filename=str(path), url_fetcher=_no_fetching) for path in stylesheets(css_dir)]
     rendered, pages = [], 0
     for part in parts(site, opgaven_per_part):
@@ -55,10 +76,13 @@ def main(arguments: list[str]) -> int:
     from macros.view.site import load_site
 
     data_dir, css_dir, out = (Path(argument) for argument in arguments)
-    out.write_bytes(programme_pdf(load_site(data_dir), css_dir))
+    try:
+        out.write_bytes(programme_pdf(load_site(data_dir), css_dir))
+    except LibrariesMissing as error:
+        print(error, file=sys.stderr)
+        return 1
     return 0
 
 
 if __name__ == "__main__":
-    import sys
     sys.exit(main(sys.argv[1:]))
