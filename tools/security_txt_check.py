@@ -21,10 +21,11 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from macros.view.urls import SECURITY_TXT_PATH as PATH  # noqa: E402
 from site_address import NoAnswer, pages_address  # noqa: E402
 
-PATH = ".well-known/security.txt"  # macros/outputs/security_txt.py: SECURITY_TXT_PATH
 WARN_DAYS = 60
 RENEW = ("Start de workflow “Site” met de hand (Actions › Site › Run workflow) of voeg een wijziging samen: "
          "dan wordt de site opnieuw gebouwd en krijgt security.txt een nieuwe datum.")

@@ -34,7 +34,7 @@ from macros.outputs.pdf import LibrariesMissing
 from macros.outputs.pdf_build import BackgroundPdf, pending_pdf, programme_pdf
 from macros.outputs.redirects import redirects
 from macros.outputs.search_index import rewrite_index_file, section_texts
-from macros.outputs.security_txt import SECURITY_TXT_PATH, build_day, security_txt
+from macros.outputs.security_txt import build_day, security_txt
 from macros.outputs.security_headers import with_security_meta
 from macros.render.html_blocks import HtmlBlocks
 from macros.render.parts import OPGAVE_PAGE, PARTS, PagePart
@@ -45,8 +45,8 @@ from macros.render.share import opgave_description
 from macros.view.progress import progress_overview
 from macros.view.site import SOURCES, RecordingSite, data_files, load_site, load_site_cached
 from macros.view.urls import (
-    CHANGES_FEED_PATH, OPGAVEN_PATH, PATHS, PDF_PATH, PROGRESS_PATH, SITE_PREVIEW_PATH, content_link, opgave_feed_path, opgave_path,
-    preview_path, source_file,
+    CHANGES_FEED_PATH, OPGAVEN_PATH, PATHS, PDF_PATH, PROGRESS_PATH, SECURITY_TXT_PATH, SITE_PREVIEW_PATH,
+    content_link, opgave_feed_path, opgave_path, preview_path, source_file,
 )
 
 OPGAVEN_INDEX = source_file(OPGAVEN_PATH)

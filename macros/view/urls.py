@@ -26,6 +26,8 @@ CHANGES_PATH = "wijzigingen/"  # every change since adoption
 CHANGES_FEED_PATH = f"{CHANGES_PATH}atom.xml"  # the feed of every change
 OPEN_DATA_DIR = "open-data/"  # a folder of files (macros/outputs/opendata.py), not a page
 PDF_PATH = "downloads/economische-koers-drenthe-2024-2025.pdf"  # the whole programme
+# RFC 9116 fixes it; written only once the province has given its security contact, so not in PATHS.
+SECURITY_TXT_PATH = ".well-known/security.txt"
 PREVIEWS_DIR = "assets/previews/"  # link preview images: one per opgave (preview_path) ...
 SITE_PREVIEW_PATH = f"{PREVIEWS_DIR}site.png"  # ... and the site's own, for every other page
 
