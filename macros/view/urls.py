@@ -24,6 +24,7 @@ SECTIONS_EXPLAINED_PATH = f"{ABOUT_PATH}#uitvoeringsaspecten"  # what each secti
 ACCESSIBILITY_PATH = "toegankelijkheid/"
 CHANGES_PATH = "wijzigingen/"  # every change since adoption
 CHANGES_FEED_PATH = f"{CHANGES_PATH}atom.xml"  # the feed of every change
+OPEN_DATA_SECTION_PATH = f"{BUDGET_PATH}#open-data"  # where the budget page lists the open data
 OPEN_DATA_DIR = "open-data/"  # a folder of files (macros/outputs/opendata.py), not a page
 PDF_PATH = "downloads/economische-koers-drenthe-2024-2025.pdf"  # the whole programme
 # RFC 9116 fixes it; written only once the province has given its security contact, so not in PATHS.
@@ -58,7 +59,7 @@ PATHS = {
     "target_groups": TARGET_GROUPS_PATH, "glossary": GLOSSARY_PATH, "about": ABOUT_PATH,
     "cofinancing": COFINANCING_PATH, "sections_explained": SECTIONS_EXPLAINED_PATH,
     "accessibility": ACCESSIBILITY_PATH, "changes": CHANGES_PATH, "changes_feed": CHANGES_FEED_PATH,
-    "pdf": PDF_PATH, "site_preview": SITE_PREVIEW_PATH,
+    "open_data": OPEN_DATA_SECTION_PATH, "pdf": PDF_PATH, "site_preview": SITE_PREVIEW_PATH,
 }
 
 
