@@ -5,7 +5,7 @@ computed here once, so pages, indexes and downloads can never disagree.
 """
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -147,17 +147,14 @@ def load_site(data_dir: Path = DATA_DIR) -> Site:
 _cache: dict[Path, tuple[tuple, Site]] = {}
 
 
-def load_site_cached(data_dir: Path = DATA_DIR, load: Callable[[Path], Site] = load_site) -> Site:
-    """load_site, reused while no data file changed (one build asks many times).
-
-    `load` reads the data when a file changed: the build passes one that keeps the Site
-    between builds too (macros/outputs/artefacts.py)."""
+def load_site_cached(data_dir: Path = DATA_DIR) -> Site:
+    """load_site, reused while no data file changed (one build asks many times)."""
     data_dir = _resolved(data_dir)
     stamp = tuple(_stamp(data_dir / name) for name in DATA_FILES)
     cached = _cache.get(data_dir)
     if cached and cached[0] == stamp:
         return cached[1]
-    site = load(data_dir)
+    site = load_site(data_dir)
     _cache[data_dir] = (stamp, site)
     return site
 
