@@ -1,7 +1,6 @@
 """Shared fixtures: the real site and the adopted one, each built once per test run."""
 
 import fcntl
-import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -20,14 +19,14 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
-def once_per_run(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+def once_per_run(request, name: str, make: Callable[[Path], None]) -> Path:
     """The folder `make(folder)` filled, made by the first process of the run that asks for it.
 
     The run's processes (pytest-xdist) each have a session of their own; a session fixture
     alone would build the same site once per process. So they share one folder of the run:
     the first process that asks builds, while another that asks waits and then reads it."""
-    root = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
+    root = request.getfixturevalue("tmp_path_factory").getbasetemp()
+    if hasattr(request.config, "workerinput"):  # a worker of this run (not a run that a test started)
         root = root.parent  # the workers' folders (popen-gw0, ...) sit side by side in the run's folder
     folder, done = root / name, root / f"{name}.done"
     with open(root / f"{name}.lock", "w") as lock:
@@ -46,12 +45,12 @@ def strict_build(project: Path, site_dir: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def built_site(request) -> Path:
     """A fresh strict build of the real project (or EKD_PROJECT, or its EKD_SITE); the run fails if
     the build does."""
     if PROJECT_SITE is not None:
         return PROJECT_SITE
-    return once_per_run(tmp_path_factory, "site", lambda folder: strict_build(PROJECT, folder))
+    return once_per_run(request, "site", lambda folder: strict_build(PROJECT, folder))
 
 
 @pytest.fixture(scope="session")
@@ -67,14 +66,14 @@ def adopted():
 
 
 @pytest.fixture(scope="session")
-def adopted_project(tmp_path_factory) -> tuple[Path, Path]:
+def adopted_project(request) -> tuple[Path, Path]:
     """A copy of the project with the adopted data, and its strict build: (project, site dir).
     Shared by every test of the run: read it, never change it."""
     def make(folder: Path) -> None:
         copy_project(folder / "project", data=ADOPTED_DATA)
         strict_build(folder / "project", folder / "site")
 
-    folder = once_per_run(tmp_path_factory, "adopted", make)
+    folder = once_per_run(request, "adopted", make)
     return folder / "project", folder / "site"
 
 
@@ -92,12 +91,12 @@ def warm_cache(adopted_project) -> Path:
 
 
 @pytest.fixture(scope="session")
-def renamed_site(tmp_path_factory, warm_cache) -> Path:
+def renamed_site(request, warm_cache) -> Path:
     """The adopted data with one opgave renamed (tests/test_redirects.py), built once for the
     redirect tests and their browser test."""
     from tests.test_redirects import build_with_renamed_slug
 
-    return once_per_run(tmp_path_factory, "renamed", lambda folder: build_with_renamed_slug(folder, cache=warm_cache)) \
+    return once_per_run(request, "renamed", lambda folder: build_with_renamed_slug(folder, cache=warm_cache)) \
         / "site"
 
 
