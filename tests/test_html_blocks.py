@@ -21,7 +21,7 @@ from macros.render.renderer import TEMPLATES, Renderer
 from macros.view.site import load_site
 from tests.project import ADOPTED_DATA, ROOT
 
-# Stands in for the PDF, which only `pdf_grootte` asks for (its size).
+# Stands in for the PDF, which only `pdf_link` asks for (its size).
 CONTEXT = part_context(site_url="", programme_pdf=lambda: b"%PDF" * 15_000)
 
 
