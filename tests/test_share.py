@@ -13,7 +13,7 @@ from PIL import Image
 
 from macros.outputs.previews import has_glyphs, preview_image
 from macros.render.section_links import label_section_links
-from macros.render.share import opgave_description, shorten
+from macros.render.share import opgave_description
 from tests.project import ADOPTED_DATA, PROJECT, SITE_URL, build, copy_project, read_yaml, write_yaml
 from tests.text import squash
 
@@ -106,8 +106,11 @@ def test_an_opgave_preview_says_what_the_province_does_there(site, page):
         activities = [item.text for group in entry.record.activities for item in group.items]
         if activities:
             assert f" werkt aan {len(activities)} activiteit" in description, description
-            # the first activity, perhaps cut short at a word: its first three words are there
-            assert " ".join(squash(activities[0]).split()[1:4]) in description, description
+            # an example activity is there whole, or not at all: never cut short
+            assert "…" not in description, description
+            if ", zoals " in description:
+                example = description.split(", zoals ", 1)[1].rsplit(". ", 1)[0]
+                assert any(example.casefold() == squash(text).rstrip(".").casefold() for text in activities), example
         year = site.budget.opgave_year
         if year is not None and site.budget.group_for(entry.id) is not None:
             assert f"Budget {year.year}: €" in description, description
@@ -124,14 +127,16 @@ def test_the_preview_description_names_the_activities_and_the_budget(adopted_pag
     assert meta(adopted_page("begroting/"), "property", "og:title") == "Begroting - Economische Koers Drenthe 2024-2025"
 
 
-def test_a_long_description_is_cut_at_a_word_and_keeps_the_budget(adopted):
+def test_a_short_limit_drops_the_example_never_cuts_it(adopted):
     for entry in adopted.opgaven:
-        for limit in (120, 160, 200):
+        for limit in (80, 120, 160, 200):
             text = opgave_description(adopted, entry, limit)
             assert len(text) <= limit and text.endswith(".") and "Budget 2025: €" in text, text
-            assert "  " not in text and " …" not in text, text
-    assert shorten("een twee drie vier", 12) == "een twee…"
-    assert shorten("een twee", 12) == "een twee"
+            assert "  " not in text and "…" not in text, text
+            examples = [item.text.rstrip(".") for group in entry.record.activities for item in group.items]
+            if ", zoals " in text:  # an example activity is there whole, or not at all
+                example = text.split(", zoals ", 1)[1].rsplit(". Budget", 1)[0]
+                assert any(example.casefold() == other.casefold() for other in examples), example
 
 
 @pytest.mark.content

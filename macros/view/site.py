@@ -66,13 +66,6 @@ class OpgaveEntry:
     def label(self) -> str:
         return f"Opgave {self.number}"
 
-    @property
-    def summary(self) -> str:
-        """The first sentence of nut & noodzaak: a teaser in the programme's own words."""
-        text = self.record.need[0]
-        end = text.find(". ")
-        return text if end == -1 else text[: end + 1]
-
     def section(self, section) -> list:
         return getattr(self.record, section.field)
 
