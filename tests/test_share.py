@@ -203,3 +203,26 @@ def test_every_h2_on_an_opgave_page_has_a_section_link(site, page):
 def test_section_link_names_escape_the_heading_text():
     html = '<h2 id="a">Wonen &amp; &quot;werken&quot;<a class="headerlink" href="#a" title="x">&para;</a></h2>'
     assert 'aria-label="Link naar dit onderdeel: Wonen &amp; &#34;werken&#34;"' in label_section_links(html)
+
+
+@pytest.mark.content
+def test_every_page_has_a_description_of_its_own_in_whole_sentences(built_site, page):
+    seen: dict[str, str] = {}
+    for url in content_pages(built_site):
+        if url == "404.html":
+            continue  # shown at any address that does not exist: not a page to describe
+        soup = page(url)
+        description = meta(soup, "name", "description")
+        assert description, f"{url}: geen beschrijving"
+        assert meta(soup, "property", "og:description") == squash(description), url
+        assert description not in seen, f"{url} en {seen.get(description)} hebben dezelfde beschrijving"
+        seen[description] = url
+        assert description.rstrip().endswith((".", "?", "!")) and "…" not in description, (
+            f"{url}: de beschrijving is geen hele zin: {description!r}")
+
+
+def test_robots_txt_names_the_sitemap_at_the_published_address(adopted_built_site):
+    robots = (adopted_built_site / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots.splitlines()
+    assert (adopted_built_site / "sitemap.xml").is_file()
+    assert "Disallow: /\n" not in robots

@@ -33,6 +33,7 @@ from macros.outputs.pdf import LibrariesMissing
 from macros.outputs.pdf_build import BackgroundPdf, pending_pdf, programme_pdf
 from macros.outputs.redirects import redirects
 from macros.outputs.search_index import rewrite_index_file, section_texts
+from macros.outputs.robots_txt import ROBOTS_TXT_PATH, robots_txt
 from macros.outputs.security_txt import build_day, security_txt
 from macros.outputs.security_headers import with_security_meta
 from macros.render.parts import OPGAVE_PAGE, PARTS, PagePart
@@ -248,6 +249,9 @@ def on_files(files, config):
         # INCLUDED, not UNDEFINED: after this event MkDocs drops every path starting with a
         # dot that is still undecided (its default exclude_docs), and .well-known is one.
         files.append(File.generated(config, SECURITY_TXT_PATH, content=security, inclusion=InclusionLevel.INCLUDED))
+    robots = robots_txt(state.address)
+    if robots is not None:  # only with the published address: the sitemap line needs it
+        files.append(File.generated(config, ROBOTS_TXT_PATH, content=robots))
     # Open data: generated like the pages, so links to them are checked too.
     for download in downloads(site, state.address or ""):
         files.append(File.generated(config, download.path, content=download.content))
