@@ -14,7 +14,7 @@ than called from Markdown (`OPGAVE_PAGE`).
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from macros.render import home, statement
+from macros.render import feeds, home, statement
 from macros.render.charts import comparison_chart, opgaven_chart
 from macros.render.comparison_words import TEMPLATE_HELPERS as COMPARISON_WORDS
 from macros.view.progress import STATUS_LABELS, progress_overview
@@ -130,6 +130,7 @@ PARTS: dict[str, PagePart] = {part.name: part for part in (
     PagePart("toegankelijkheid_klacht", "statement/complaint.html", statement.complaint),
     # What changed since adoption, newest first (macros/changes/).
     PagePart("wijzigingen", "changes_page.html", lambda site, context: {"history_html": context.changes_page(site)}),
+    PagePart("feeds", "feeds.html", feeds.variables),  # every feed address to copy (/wijzigingen/volgen/)
 )}
 
 # The page of one opgave (argument: its id), generated for every opgave in data/opgaven.yaml.
