@@ -39,6 +39,7 @@ from macros.outputs.security_headers import with_security_meta
 from macros.render.parts import OPGAVE_PAGE, PARTS, PagePart
 from macros.render.environments import keep_compiled_templates, templates_do_not_change
 from macros.render.renderer import Renderer
+from macros.render.abbreviations import focusable_first_abbreviations
 from macros.render.section_links import label_section_links
 from macros.render.share import opgave_description
 from macros.view.progress import progress_overview
@@ -307,14 +308,16 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     """"Laatst bijgewerkt" under every page: the last change to its Markdown or the data it shows.
 
-    Also names each heading's section link for screen readers (macros/render/section_links.py)."""
+    Also names each heading's section link for screen readers (macros/render/section_links.py)
+    and makes the first use of each abbreviation focusable (macros/render/abbreviations.py)."""
     shown = data_files(state.shown.pop(page.file.src_uri, ()))
     if "<abbr" in html:  # hand-written text too gets the glossary's tooltips (Markdown's abbr)
         shown |= data_files({"glossary"})
     sources = [Path(page.file.abs_src_path)] if page.file.abs_src_path else []
     sources += [_data_dir(config) / name for name in sorted(shown)]
     day = state.dates.date_of(sources)
-    return label_section_links(html) + Renderer(_site(config)).last_updated(day, page.url)
+    html = focusable_first_abbreviations(label_section_links(html))
+    return html + Renderer(_site(config)).last_updated(day, page.url)
 
 
 def on_page_context(context, page, config, nav):
