@@ -40,6 +40,7 @@ from macros.render.parts import OPGAVE_PAGE, PARTS, PagePart
 from macros.render.environments import keep_compiled_templates, templates_do_not_change
 from macros.render.renderer import Renderer
 from macros.render.abbreviations import focusable_first_abbreviations
+from macros.render.jump_list import META_KEY as JUMP_LIST, with_jump_list
 from macros.render.section_links import label_section_links
 from macros.render.share import opgave_description
 from macros.view.progress import progress_overview
@@ -317,7 +318,17 @@ def on_page_content(html, page, config, files):
     sources += [_data_dir(config) / name for name in sorted(shown)]
     day = state.dates.date_of(sources)
     html = focusable_first_abbreviations(label_section_links(html))
+    if page.meta.get(JUMP_LIST):  # a long page: its sections under its title (macros/render/jump_list.py)
+        html = with_jump_list(html, _sections(page))
     return html + Renderer(_site(config)).last_updated(day, page.url)
+
+
+def _sections(page) -> list[tuple[str, str]]:
+    """(title, "#anchor") of each h2 of the page, from its table of contents."""
+    top = list(page.toc)
+    if len(top) == 1 and top[0].level == 1:
+        top = list(top[0].children)
+    return [(item.title, item.url) for item in top if item.level == 2]
 
 
 def on_page_context(context, page, config, nav):
