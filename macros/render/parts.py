@@ -126,6 +126,7 @@ PARTS: dict[str, PagePart] = {part.name: part for part in (
     PagePart("begrippen_overzicht", "indexes/glossary.html"),
     # The accessibility statement: what it covers, how to report a problem, how to complain.
     PagePart("toegankelijkheid_bereik", "statement/scope.html", statement.scope),
+    PagePart("toegankelijkheid_onderzoek", "statement/examination.html", statement.examination),
     PagePart("toegankelijkheid_melden", "statement/report.html", statement.report),
     PagePart("toegankelijkheid_klacht", "statement/complaint.html", statement.complaint),
     # What changed since adoption, newest first (macros/changes/).
