@@ -5,7 +5,8 @@
 
 import pytest
 
-from macros.changes.html import FEED_PATH, FOLLOW_PATH, UNAVAILABLE, opgave_feed_path
+from macros.changes.html import UNAVAILABLE
+from macros.view.urls import CHANGES_FEED_PATH as FEED_PATH, FOLLOW_PATH, opgave_feed_path
 from tests.project import SITE_URL
 from tests.text import squash
 

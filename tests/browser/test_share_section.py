@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.changes.html import FEED_PATH, FOLLOW_PATH
+from macros.view.urls import CHANGES_FEED_PATH as FEED_PATH, FOLLOW_PATH
 from tests.browser.conftest import source_pages
 from tests.project import SITE_URL
 
