@@ -14,7 +14,7 @@ from tests.project import SITE_URL
 
 OPGAVE_PAGE = next(path for path in source_pages() if path.startswith("opgaven/") and path != "opgaven/")
 
-SECTIONS = """() => [...document.querySelectorAll(".md-content article h2[id]")].map(h => {
+SECTIONS = r"""() => [...document.querySelectorAll(".md-content article h2[id]")].map(h => {
   const button = h.nextElementSibling;
   const box = button && button.getBoundingClientRect();
   return {id: h.id, button: button && button.matches("button.ekd-kopieer") ? button.querySelector(".ekd-kopieer__tekst").innerText.trim() : null,
