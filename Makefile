@@ -64,9 +64,8 @@ audit: $(INSTALLED) $(AUDIT_INSTALLED)  ## Lighthouse scores of three pages (not
 	tools/install-system-deps
 	$(PYTHON) tools/audit.py
 
-bench: $(INSTALLED)  ## build time, scaling and page weight against plain Material, PDF time and memory (~25 min; writes bench/RESULTS.md)
+bench: $(INSTALLED)  ## the real site and 100 opgaven against bare Material, the PDF at 100 opgaven, make serve after an edit (~10 min; writes bench/RESULTS.md)
 	$(PYTHON) bench/run.py
-	$(PYTHON) bench/pdf.py
 
 clean:  ## also removes .site-build-*/.site-old-* left by a build that was killed
 	rm -rf site .site-build-* .site-old-* .pytest_cache

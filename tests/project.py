@@ -48,11 +48,11 @@ def copy_project(destination: Path, root: Path = ROOT, data: Path | None = None,
     return destination
 
 
-def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """A strict build (never -q: with -q MkDocs exits 0 on warnings)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
-        capture_output=True, text=True, env=ENV, cwd=project,
+        capture_output=True, text=True, env=env or ENV, cwd=project,
     )
 
 

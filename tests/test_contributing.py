@@ -319,9 +319,11 @@ def test_the_example_message_is_what_make_check_says(tmp_path, capsys):
 
 
 @pytest.mark.slow  # a whole run of the content tests
-def test_all_examples_together_pass_check_build_and_the_content_tests(tmp_path):
-    """A realistic pull request: every example at once, then what CI runs on it."""
-    project = copy_project(tmp_path / "repo")
+def test_all_examples_together_pass_check_build_and_the_content_tests(tmp_path, built_site):
+    """A realistic pull request: every example at once, then what CI runs on it (with the
+    .cache/ of the real build, as CI restores it: only what the edits change is drawn)."""
+    cache = ROOT / ".cache"
+    project = copy_project(tmp_path / "repo", cache=cache if cache.is_dir() else None)
     for file in ("Makefile", "requirements.txt", "requirements-dev.txt", "constraints.txt", "pytest.ini"):
         shutil.copy2(ROOT / file, project / file)
     shutil.copytree(ROOT / "tools", project / "tools")

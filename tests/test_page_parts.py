@@ -53,7 +53,7 @@ def calls(site):
 
 def render(site, part, arguments, page, read=None) -> str:
     shown = site if read is None else RecordingSite(site, read)
-    return Renderer(shown, keep_html=True).part(part, page, *arguments, context=CONTEXT)
+    return Renderer(shown).part(part, page, *arguments, context=CONTEXT)
 
 
 @pytest.fixture(scope="module")

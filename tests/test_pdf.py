@@ -251,36 +251,6 @@ def test_markup_in_the_data_shows_literally_in_the_pdf(tmp_path):
     assert outline_titles(reader.outline)[2][0] == "Opgave 1: Wonen & <b>werken</b> <img src=x onerror=y>"
 
 
-def test_parts_joined_keep_one_valid_structure(adopted, tmp_path):
-    """Laid out in many small parts (as a thousand opgaven are), the joined PDF is still PDF/UA-1,
-    with every bookmark and page number in place."""
-    joined = tmp_path / "delen.pdf"
-    joined.write_bytes(programme_pdf(adopted, opgaven_per_part=1))
-    result = pdf_validator.validate_pdf(str(joined), profile="ua1", limits=pdf_validator.SafetyLimits.unlimited())
-    assert not result.failures, "\n".join(str(failure) for failure in result.failures)
-    reader = PdfReader(joined)
-    assert [title for title, _ in outline_titles(reader.outline)][2:2 + len(adopted.opgaven)] == [
-        f"{entry.label}: {entry.title}" for entry in adopted.opgaven]
-    assert f"Pagina {len(reader.pages)}" in reader.pages[-1].extract_text()
-    with pikepdf.open(joined) as document:
-        pages = {page.objgen for page in document.pages}
-        root = document.Root.StructTreeRoot
-        keys = [int(root.ParentTree.Nums[index]) for index in range(0, len(root.ParentTree.Nums), 2)]
-        assert len(set(keys)) == len(keys) and int(root.ParentTree.NextKey if "/NextKey" in root.ParentTree
-                                                   else root.ParentTreeNextKey) == max(keys) + 1
-        assert {int(page.StructParents) for page in document.pages} <= set(keys)
-
-        def marked_pages(element):
-            if isinstance(element, pikepdf.Dictionary):
-                if "/Pg" in element:
-                    yield element.Pg.objgen
-                kids = element.get("/K")
-                for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
-                    yield from marked_pages(kid)
-
-        assert set(marked_pages(root)) == pages  # every element points at a page of this PDF
-
-
 def test_serve_draws_the_pdf_in_the_background_and_writes_it_into_the_site(adopted, tmp_path):
     """`mkdocs serve` gets no PDF at first (a stand-in says it is on its way), then the real one."""
     import time

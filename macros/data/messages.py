@@ -173,6 +173,8 @@ TOTAL_MISMATCH = ("de regels van {year} tellen samen op tot {computed}, maar het
                   "{adopted} ({difference} verschil). Verwacht: dezelfde som. Vergelijk elk bedrag "
                   "met het programma")
 THIS_YEAR = "dit jaar"
+LAYOUT_NOTE_NOT_QUOTED = ("bij {year} staat in 'over_de_indeling' een zin die niet in de inleiding staat: "
+                          "'{note}'. Verwacht: een zin die woord voor woord in 'inleiding › alineas' staat")
 YEARS_ORDER = ("de jaren staan niet van oud naar nieuw, of een jaar staat er twee keer in "
                "(nu: {years}). Verwacht: elk jaar één keer, het oudste eerst")
 DUPLICATE_ABBREVIATION = "de afkorting '{term}' komt vaker voor. Verwacht: elke afkorting maar één keer"

@@ -7,7 +7,6 @@ page_macros.py hand MkDocs' and mkdocs-macros' calls to the functions here.
 """
 
 import functools
-import gc
 import json
 import sys
 import time
@@ -27,7 +26,7 @@ from macros.data.problems import DataError
 from macros.engine import serve
 from macros.engine.address import drop_theme_files, use_published_address
 from macros.engine.part_context import part_context
-from macros.outputs.artefacts import COMPILED_TEMPLATES_FOLDER, cache_for, data_inputs
+from macros.outputs.artefacts import cache_for, compiled_templates_folder
 from macros.outputs.last_updated import LastUpdated
 from macros.outputs.links import broken_links, report as links_report
 from macros.outputs.opendata import downloads
@@ -35,17 +34,19 @@ from macros.outputs.pdf import LibrariesMissing
 from macros.outputs.pdf_build import BackgroundPdf, pending_pdf, programme_pdf
 from macros.outputs.redirects import redirects
 from macros.outputs.search_index import rewrite_index_file, section_texts
+from macros.outputs.robots_txt import ROBOTS_TXT_PATH, robots_txt
 from macros.outputs.security_txt import build_day, security_txt
 from macros.outputs.security_headers import with_security_meta
-from macros.render.html_blocks import HtmlBlocks
 from macros.render.parts import OPGAVE_PAGE, PARTS, PagePart
 from macros.render.programme_texts import site_description
-from macros.render.environments import compiled_templates_cache, keep_compiled_templates, templates_do_not_change
+from macros.render.environments import keep_compiled_templates, templates_do_not_change
 from macros.render.renderer import Renderer
+from macros.render.abbreviations import focusable_first_abbreviations
+from macros.render.jump_list import META_KEY as JUMP_LIST, with_jump_list
 from macros.render.section_links import label_section_links
 from macros.render.share import opgave_description
 from macros.view.progress import progress_overview
-from macros.view.site import SOURCES, RecordingSite, data_files, load_site, load_site_cached
+from macros.view.site import SOURCES, RecordingSite, data_files, load_site_cached
 from macros.view.urls import (
     CHANGES_FEED_PATH, OPGAVEN_PATH, PATHS, PROGRESS_PATH, SECURITY_TXT_PATH, SITE_PREVIEW_PATH,
     content_link, opgave_feed_path, opgave_path, preview_path, source_file,
@@ -57,11 +58,6 @@ PROGRESS_PAGE = source_file(PROGRESS_PATH)  # in the navigation only once some a
 # The site's search ranks a hit on an opgave page this many times higher than one elsewhere:
 # the opgave pages treat what the indexes and the glossary only list (mkdocs.yml: search).
 OPGAVE_SEARCH_BOOST = 4
-# Up to this many opgaven the sidebar lists each one. Every page carries the whole
-# sidebar, so with hundreds of opgaven build time and page size grew with the square of
-# their number (bench/RESULTS.md). Beyond it the sidebar shows only the opgaven index
-# page, which links to every opgave, and the opgave pages are left out of the sidebar.
-MAX_OPGAVEN_IN_NAV = 30
 
 
 @dataclass
@@ -107,17 +103,9 @@ def _cache(config):
     return cache_for(_data_dir(config).parent)
 
 
-def _load(data_dir: Path):
-    # The same data files and code gave this Site before: read it instead of validating
-    # again (at 1000 opgaven 0.5 s instead of 2.6 s; bench/RESULTS.md). Checked as today's
-    # data, so kept apart from the Sites the change history reads from the same files.
-    return cache_for(data_dir.parent).get_object("site", [*data_inputs(data_dir), b"current"],
-                                                 lambda: load_site(data_dir, current=True))
-
-
 def _site(config):
     try:
-        return load_site_cached(_data_dir(config), _load)
+        return load_site_cached(_data_dir(config))
     except DataError as error:
         raise DataProblems(error.report()) from None
 
@@ -140,10 +128,10 @@ def on_config(config):
     state.started, state.problem_page, state.history = time.monotonic(), None, None
     serve.start_build()
     _cache(config).start_build()
-    keep_compiled_templates(_compiled_templates(config))
+    keep_compiled_templates(compiled_templates_folder(_data_dir(config).parent))
     if state.serving:
         try:
-            load_site_cached(_data_dir(config), _load)
+            load_site_cached(_data_dir(config))
         except DataError as error:
             state.problem_page = serve.problems_only(config, error)
             return config
@@ -153,24 +141,15 @@ def on_config(config):
     # the description into HTML unescaped.
     config["site_name"] = site.name
     config["site_description"] = str(escape(site_description(site)))
-    if not state.serving:
-        # The data stays in memory for the whole build and never becomes garbage: keep
-        # the garbage collector from walking it again and again (at 1000 opgaven that
-        # walk grew every page's build time). Not in `mkdocs serve`: what is frozen is
-        # never freed, and it builds again after every edit.
-        gc.freeze()
     # Hand-written Markdown gets the glossary's tooltips from Markdown's abbr extension;
     # data text in HTML blocks gets them from the `glossary` template filter.
     config["mdx_configs"].setdefault("abbr", {})["glossary"] = dict(site.glossary.titles)
-    # The HTML parts of what the templates render skip Markdown's parsing.
-    if not any(isinstance(extension, HtmlBlocks) for extension in config["markdown_extensions"]):
-        config["markdown_extensions"].append(HtmlBlocks())
     for item in config["nav"] or []:
         children = next(iter(item.values())) if isinstance(item, dict) else None
         if isinstance(children, list) and OPGAVEN_INDEX in children:
             children[children.index(OPGAVEN_INDEX) + 1:] = [
                 {_title(f"{entry.number}. {entry.title}"): source_file(opgave_path(entry.slug))} for entry in site.opgaven
-            ] if _opgaven_in_nav(site) else []
+            ]
     if config["nav"] and not _progress_reported(site):  # an empty "Voortgang" page stays out of the menu
         config["nav"] = [item for item in config["nav"]
                          if not (isinstance(item, dict) and PROGRESS_PAGE in item.values())]
@@ -217,10 +196,6 @@ def _history(config) -> History:
     return state.history
 
 
-def _opgaven_in_nav(site) -> bool:
-    return len(site.opgaven) <= MAX_OPGAVEN_IN_NAV
-
-
 # WeasyPrint and Pillow are imported only when the cache misses: importing them takes
 # longer than a rebuild of the real site spends on anything else of ours.
 
@@ -243,7 +218,7 @@ def _preview(config, title: str, label: str | None = None) -> bytes:
         from macros.outputs.previews import preview_image
         return preview_image(title, site_name, label)
 
-    return _cache(config).get("preview", (title, site_name, label or ""), draw, code=("outputs/previews.py",))
+    return _cache(config).get("preview", (title, site_name, label or ""), draw)
 
 
 @event_priority(100)  # before other plugins take their list of files
@@ -252,7 +227,6 @@ def on_files(files, config):
         return Files([])  # no page may ask for the data; on_post_build writes the problem page
     drop_theme_files(files, config)
     site = _site(config)
-    inclusion = InclusionLevel.UNDEFINED if _opgaven_in_nav(site) else InclusionLevel.NOT_IN_NAV
     progress = files.get_file_from_path(PROGRESS_PAGE)
     if progress is not None and not _progress_reported(site):
         progress.inclusion = InclusionLevel.NOT_IN_NAV  # built and linkable, out of the menu (on_config)
@@ -271,7 +245,7 @@ def on_files(files, config):
         }
         content = "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
                                      for key, value in front_matter.items()) + "---\n"
-        files.append(File.generated(config, source_file(opgave_path(entry.slug)), content=content, inclusion=inclusion))
+        files.append(File.generated(config, source_file(opgave_path(entry.slug)), content=content))
         files.append(File.generated(config, front_matter["image"], content=_preview(config, entry.title, entry.label)))
     files.append(File.generated(config, SITE_PREVIEW_PATH, content=_preview(config, site.programme.title)))
     # The whole programme as one PDF, linked from the home page.
@@ -287,6 +261,9 @@ def on_files(files, config):
         # INCLUDED, not UNDEFINED: after this event MkDocs drops every path starting with a
         # dot that is still undecided (its default exclude_docs), and .well-known is one.
         files.append(File.generated(config, SECURITY_TXT_PATH, content=security, inclusion=InclusionLevel.INCLUDED))
+    robots = robots_txt(state.address)
+    if robots is not None:  # only with the published address: the sitemap line needs it
+        files.append(File.generated(config, ROBOTS_TXT_PATH, content=robots))
     # Open data: generated like the pages, so links to them are checked too.
     for download in downloads(site, state.address or ""):
         files.append(File.generated(config, download.path, content=download.content))
@@ -301,14 +278,10 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
-    # The theme's templates too: Material's take a tenth of a second to compile.
-    env.bytecode_cache = compiled_templates_cache(_compiled_templates(config))
+    # Material's templates too: compiling the theme takes longer than a page of ours.
+    env.bytecode_cache = keep_compiled_templates(compiled_templates_folder(_data_dir(config).parent))
     env.globals["ekd_paths"] = PATHS  # the site's addresses by name, for overrides/main.html
     return env
-
-
-def _compiled_templates(config) -> Path:
-    return _data_dir(config).parent / COMPILED_TEMPLATES_FOLDER
 
 
 def on_pre_build(config):
@@ -331,7 +304,7 @@ def render_part(part: PagePart, page, config, *arguments) -> str:
         return _history(config)
 
     context = part_context(site_url=state.address or "", programme_pdf=programme_pdf, history=history)
-    return Renderer(RecordingSite(_site(config), read), keep_html=True).part(part, page.url, *arguments,
+    return Renderer(RecordingSite(_site(config), read)).part(part, page.url, *arguments,
                                                                              context=context)
 
 
@@ -360,23 +333,31 @@ _descriptions = Environment(undefined=StrictUndefined)  # like mkdocs-macros: ha
 def on_page_content(html, page, config, files):
     """"Laatst bijgewerkt" under every page: the last change to its Markdown or the data it shows.
 
-    Also names each heading's section link for screen readers (macros/render/section_links.py)."""
+    Also names each heading's section link for screen readers (macros/render/section_links.py)
+    and makes the first use of each abbreviation focusable (macros/render/abbreviations.py)."""
     shown = data_files(state.shown.pop(page.file.src_uri, ()))
     if "<abbr" in html:  # hand-written text too gets the glossary's tooltips (Markdown's abbr)
         shown |= data_files({"glossary"})
     sources = [Path(page.file.abs_src_path)] if page.file.abs_src_path else []
     sources += [_data_dir(config) / name for name in sorted(shown)]
     day = state.dates.date_of(sources)
-    return label_section_links(html) + Renderer(_site(config)).last_updated(day, page.url)
+    html = focusable_first_abbreviations(label_section_links(html))
+    if page.meta.get(JUMP_LIST):  # a long page: its sections under its title (macros/render/jump_list.py)
+        html = with_jump_list(html, _sections(page))
+    return html + Renderer(_site(config)).last_updated(day, page.url)
+
+
+def _sections(page) -> list[tuple[str, str]]:
+    """(title, "#anchor") of each h2 of the page, from its table of contents."""
+    top = list(page.toc)
+    if len(top) == 1 and top[0].level == 1:
+        top = list(top[0].children)
+    return [(item.title, item.url) for item in top if item.level == 2]
 
 
 def on_page_context(context, page, config, nav):
     """Note the text of each section of the page, as the search index will hold it."""
-    # Kept between builds by the page's HTML: parsing every page again took a sixth of a
-    # rebuild of the real site.
-    content = page.content or ""
-    state.search_texts[page.url] = _cache(config).get_object("search-text", (content,),
-                                                             lambda: section_texts(content))
+    state.search_texts[page.url] = section_texts(page.content or "")
     return context
 
 

@@ -4,26 +4,20 @@ Rendered by WeasyPrint from the print document (macros/outputs/print_document.py
 site's own templates and CSS), so paper and web say the same. WeasyPrint tags the
 structure (headings, lists, tables with their headers), embeds the fonts (DejaVu, found
 through fontconfig), writes the XMP metadata with the PDF/UA identifier and makes a
-bookmark of every h2 and h3: each opgave and each of its sections.
-
-The parts of the document are laid out one at a time and joined (macros/outputs/pdf_join.py):
-in one piece a thousand opgaven took 4.8 GiB and seven minutes (bench/RESULTS.md). No
-file is fetched: the document refers to nothing outside itself.
+bookmark of every h2 and h3: each opgave and each of its sections. No file is fetched:
+the document refers to nothing outside itself.
 """
 
-import gc
 import sys
 from pathlib import Path
 
 from macros.data.files import ROOT
-from macros.outputs.pdf_join import join
-from macros.outputs.print_document import parts, stylesheets
+from macros.outputs.print_document import print_document, stylesheets
 from macros.view.site import Site
 
 VARIANT = "pdf/ua-1"
 # The site's CSS, beside macros/ (the build passes the docs_dir it builds from).
 CSS_DIR = ROOT / "content" / "assets" / "css"
-OPGAVEN_PER_PART = 25  # measured in bench/: memory grows with the part, time does not shrink
 
 
 LIBRARIES_MISSING = (
@@ -50,22 +44,12 @@ def _no_fetching(url: str, *args, **kwargs):
     raise ValueError(f"De PDF haalt niets op ({url}).")
 
 
-def programme_pdf(site: Site, css_dir: Path = CSS_DIR, opgaven_per_part: int = OPGAVEN_PER_PART) -> bytes:
+def programme_pdf(site: Site, css_dir: Path = CSS_DIR) -> bytes:
     """The PDF of the whole programme."""
     weasyprint = _weasyprint()
-    CSS, HTML = weasyprint.CSS, weasyprint.HTML
-    styles = [CSS(filename=str(path), url_fetcher=_no_fetching) for path in stylesheets(css_dir)]
-    rendered, pages = [], 0
-    for part in parts(site, opgaven_per_part):
-        # Page numbers go on from the part before.
-        numbering = CSS(string=f"@page :first {{ counter-reset: page {pages + 1} }}")
-        document = HTML(string=part, url_fetcher=_no_fetching).render(
-            stylesheets=[*styles, numbering], pdf_variant=VARIANT)
-        pages += len(document.pages)
-        rendered.append(document.write_pdf(pdf_variant=VARIANT, uncompressed_pdf=False))
-        del document
-        gc.collect()  # a laid-out part is large and full of cycles: free it before the next
-    return join(rendered)
+    styles = [weasyprint.CSS(filename=str(path), url_fetcher=_no_fetching) for path in stylesheets(css_dir)]
+    document = weasyprint.HTML(string=print_document(site), url_fetcher=_no_fetching)
+    return document.write_pdf(stylesheets=styles, pdf_variant=VARIANT, uncompressed_pdf=False)
 
 
 def main(arguments: list[str]) -> int:

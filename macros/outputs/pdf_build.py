@@ -1,9 +1,10 @@
 """The programme PDF for a build: from the artefact cache, drawn now, or drawn in the background.
 
-Drawing it takes seconds (bench/RESULTS.md), so it is kept in the artefact cache under
-everything it is made from: the data, the templates, the stylesheets and the code.
-`mkdocs serve` never waits for it: on a cache miss it starts a separate process that draws
-it, puts it in the cache and writes it into the served site when done. Until then the
+Drawing it takes about two seconds even for the real site (bench/RESULTS.md), so it is
+kept in the artefact cache under everything it is made from: the data, the templates, the
+stylesheets, the code and the machine. `mkdocs serve` never waits for it, or a data edit
+would take seconds to show: on a cache miss it starts a separate process that draws it,
+puts it in the cache and writes it into the served site when done. Until then the
 served site has a one-page PDF that says it is on its way, so the home page's link
 leads somewhere (and the build's own link check passes); the home page shows the size
 from the next rebuild on.

@@ -14,7 +14,7 @@ than called from Markdown (`OPGAVE_PAGE`).
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from macros.render import home, statement
+from macros.render import feeds, home, statement
 from macros.render.programme_texts import budget_years, opgaven_count, years_without_opgaven
 from macros.render.charts import comparison_chart, opgaven_chart
 from macros.render.comparison_words import TEMPLATE_HELPERS as COMPARISON_WORDS
@@ -135,10 +135,12 @@ PARTS: dict[str, PagePart] = {part.name: part for part in (
     PagePart("begrippen_overzicht", "indexes/glossary.html"),
     # The accessibility statement: what it covers, how to report a problem, how to complain.
     PagePart("toegankelijkheid_bereik", "statement/scope.html", statement.scope),
+    PagePart("toegankelijkheid_onderzoek", "statement/examination.html", statement.examination),
     PagePart("toegankelijkheid_melden", "statement/report.html", statement.report),
     PagePart("toegankelijkheid_klacht", "statement/complaint.html", statement.complaint),
     # What changed since adoption, newest first (macros/changes/).
     PagePart("wijzigingen", "changes_page.html", lambda site, context: {"history_html": context.changes_page(site)}),
+    PagePart("feeds", "feeds.html", feeds.variables),  # every feed address to copy (/wijzigingen/volgen/)
 )}
 
 # The page of one opgave (argument: its id), generated for every opgave in data/opgaven.yaml.

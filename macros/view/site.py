@@ -5,7 +5,7 @@ computed here once, so pages, indexes and downloads can never disagree.
 """
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -69,13 +69,6 @@ class OpgaveEntry:
     @property
     def label(self) -> str:
         return f"Opgave {self.number}"
-
-    @property
-    def summary(self) -> str:
-        """The first sentence of nut & noodzaak: a teaser in the programme's own words."""
-        text = self.record.need[0]
-        end = text.find(". ")
-        return text if end == -1 else text[: end + 1]
 
     def section(self, section) -> list:
         return getattr(self.record, section.field)
@@ -174,17 +167,14 @@ def load_site(data_dir: Path = DATA_DIR, current: bool = False) -> Site:
 _cache: dict[Path, tuple[tuple, Site]] = {}
 
 
-def load_site_cached(data_dir: Path = DATA_DIR, load: Callable[[Path], Site] = load_site) -> Site:
-    """load_site, reused while no data file changed (one build asks many times).
-
-    `load` reads the data when a file changed: the build passes one that keeps the Site
-    between builds too (macros/outputs/artefacts.py)."""
+def load_site_cached(data_dir: Path = DATA_DIR) -> Site:
+    """load_site of today's data (`current`), reused while no data file changed (one build asks many times)."""
     data_dir = _resolved(data_dir)
     stamp = tuple(_stamp(data_dir / name) for name in DATA_FILES)
     cached = _cache.get(data_dir)
     if cached and cached[0] == stamp:
         return cached[1]
-    site = load(data_dir)
+    site = load_site(data_dir, current=True)
     _cache[data_dir] = (stamp, site)
     return site
 

@@ -24,6 +24,7 @@ SECTIONS_EXPLAINED_PATH = f"{ABOUT_PATH}#uitvoeringsaspecten"  # what each secti
 ACCESSIBILITY_PATH = "toegankelijkheid/"
 CHANGES_PATH = "wijzigingen/"  # every change since adoption
 CHANGES_FEED_PATH = f"{CHANGES_PATH}atom.xml"  # the feed of every change
+FOLLOW_PATH = f"{CHANGES_PATH}volgen/"  # what feeds are, and every feed address to copy
 OPEN_DATA_SECTION_PATH = f"{BUDGET_PATH}#open-data"  # where the budget page lists the open data
 OPEN_DATA_DIR = "open-data/"  # a folder of files (macros/outputs/opendata.py), not a page
 # The whole programme as PDF, at two addresses with the same file: PDF_PATH never changes and
@@ -52,6 +53,11 @@ def pdf_path(name_slug: str) -> str:
     return f"{PDF_DIR}{name_slug}.pdf"
 
 
+def follow_anchor(opgave_id: str) -> str:
+    """Where FOLLOW_PATH lists the feed of one opgave."""
+    return f"feed-{opgave_id}"
+
+
 def preview_path(slug: str) -> str:
     return f"{PREVIEWS_DIR}{slug}.png"
 
@@ -69,6 +75,7 @@ PATHS = {
     "target_groups": TARGET_GROUPS_PATH, "glossary": GLOSSARY_PATH, "about": ABOUT_PATH,
     "cofinancing": COFINANCING_PATH, "sections_explained": SECTIONS_EXPLAINED_PATH,
     "accessibility": ACCESSIBILITY_PATH, "changes": CHANGES_PATH, "changes_feed": CHANGES_FEED_PATH,
+    "follow": FOLLOW_PATH,
     "open_data": OPEN_DATA_SECTION_PATH, "pdf": PDF_PATH, "site_preview": SITE_PREVIEW_PATH,
 }
 
