@@ -2,13 +2,13 @@
 
 from pydantic import ConfigDict, Field, create_model
 
-from macros.data.models.common import Record, Text
+from macros.data.models.common import Record, Text, Title
 from macros.data.models.contact import Contact
 from macros.data.sections import SECTIONS
 
 
 class Passage(Record):
-    heading: Text = Field(alias="kop", description="Kop boven deze tekst.")
+    heading: Title = Field(alias="kop", description="Kop boven deze tekst.")
     paragraphs: list[Text] = Field(alias="alineas", min_length=1, description="Alinea's tekst.")
 
 
@@ -25,7 +25,7 @@ SectionDescriptions = create_model(
 
 
 class Aspects(Record):
-    heading: Text = Field(alias="kop", description="Kop boven de uitleg bij de zeven onderdelen van een opgave.")
+    heading: Title = Field(alias="kop", description="Kop boven de uitleg bij de zeven onderdelen van een opgave.")
     descriptions: SectionDescriptions = Field(  # type: ignore[valid-type]
         alias="beschrijvingen", description="Per onderdeel van een opgave: de uitleg die boven dat onderdeel staat.",
     )
@@ -42,7 +42,7 @@ class ProgrammeFile(Record):
     # Editors are told the contact block belongs in data/programma.yaml (see `contact`).
     model_config = ConfigDict(**Record.model_config, json_schema_extra=_contact_is_required_for_editors)
 
-    title: Text = Field(alias="titel", description="De titel van het programma, zoals op de voorkant.")
+    title: Title = Field(alias="titel", description="De titel van het programma, zoals op de voorkant.")
     period: Text = Field(alias="periode", description="De looptijd, zoals '2024-2025'.")
     # Optional: the programme as adopted (bron/vastgesteld/) did not name it in the data.
     province: Text | None = Field(
