@@ -8,7 +8,7 @@ The PNG has no text chunks or timestamps: two builds give identical bytes.
 
 import io
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 from macros.data.preview_font import font as _font
 
