@@ -13,7 +13,8 @@ reach). For each state:
 `make test` runs a small fixed set (a fixed seed, plus the examples stored in
 tests/generated_states/, which `make test-ruim` adds to when it finds a failure): a few
 builds, pages limited to the ones the edits touch, at the narrowest phone width.
-`make test-ruim` (EKD_RUIM=1) runs many more states, every page at every width.
+`make test-ruim` (EKD_RUIM=1) runs many more states, every page at every width, and on a few
+of them every content test (`pytest -m content`, as test_contributing.py does for the guide).
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ import functools
 import json
 import os
 import re
+import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -39,7 +43,7 @@ from macros.view.site import load_site
 from tests.browser.conftest import VIEWPORTS, axe_source, browser, built_pages, serve  # noqa: F401 - fixtures
 from tests.browser.page_visits import PageVisits, format_violations
 from tests.generated_states import State, content_states
-from tests.project import ADOPTED_DATA, SITE_URL, build, check, copy_project
+from tests.project import ADOPTED_DATA, ENV, ROOT, SITE_URL, build, check, copy_project
 from tests.test_glossary import visible_text_nodes
 from tests.vnu import vnu
 
@@ -55,8 +59,9 @@ SETTINGS = dict(
     database=DATABASE if WIDE else ReadOnlyDatabase(DATABASE),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
 )
-BUILDS = 40 if WIDE else 3
-DIFFS = 300 if WIDE else 15
+# How many states: make test's few, or make test-ruim's many (EKD_RUIM_VOORBEELDEN sets both).
+BUILDS = int(os.environ.get("EKD_RUIM_VOORBEELDEN", 40)) if WIDE else 3
+DIFFS = int(os.environ.get("EKD_RUIM_VOORBEELDEN", 300)) if WIDE else 15
 # make test draws the same states every run (and replays the stored ones first);
 # make test-ruim draws new ones each run.
 SEED = None if WIDE else 20241204
@@ -216,3 +221,27 @@ def test_what_make_check_accepts_builds_and_every_page_passes_the_page_checks(pr
         assert not problems, f"{len(problems)} problemen op de site van {state.edits}:\n" + "\n".join(problems[:20])
 
     property_()
+
+
+# ---------------------------------------------------------------- every content test (make test-ruim)
+
+if WIDE:  # a whole run of the content tests per state: minutes each, so only in make test-ruim
+    def test_what_make_check_accepts_passes_every_content_test(tmp_path_factory, warm_cache):
+        @settings(max_examples=max(1, BUILDS // 10), **SETTINGS)
+        @given(state=content_states())
+        def property_(state):
+            project = copy_project(Path(tempfile.mkdtemp(prefix="ekd-states-content-")) / "project",
+                                   data=ADOPTED_DATA, cache=warm_cache)
+            shutil.rmtree(project / "data")
+            accepted(state, project / "data")
+            result = build(project, project / "site")
+            assert result.returncode == 0, result.stderr[-3000:]
+            run = subprocess.run(
+                [sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:cacheprovider", "-m", "content",
+                 str(ROOT / "tests")],
+                cwd=ROOT, env={**ENV, "EKD_PROJECT": str(project), "EKD_SITE": str(project / "site")},
+                capture_output=True, text=True,
+            )
+            assert run.returncode == 0, f"inhoudstests falen op {state.edits}:\n{run.stdout[-6000:]}"
+
+        property_()
