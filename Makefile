@@ -62,7 +62,7 @@ test: $(INSTALLED) $(NODE_INSTALLED)  ## every test, browser tests included
 
 test-ruim: $(INSTALLED) $(NODE_INSTALLED)  ## many more generated content states than make test (every page, every width; ~30 min); a failure it finds is stored in tests/generated_states/ for make test
 	tools/install-system-deps
-	EKD_RUIM=1 $(PYTHON) -m pytest -n 0 -p no:cacheprovider tests/test_generated_states.py
+	EKD_RUIM=1 $(PYTHON) -m pytest -n 0 -p no:cacheprovider tests/test_generated_states.py tests/browser/test_generated_pages.py
 
 audit: $(INSTALLED) $(AUDIT_INSTALLED)  ## Lighthouse scores of three pages (not part of make test: scores move)
 	tools/install-system-deps
