@@ -27,6 +27,9 @@ def attack(tag: str) -> str:
             f"{{{{ config.site_name }}}} {{% if true %}}geevalueerd{{% endif %}} {{# weg #}}")
 
 
+# Short enough to be the example activity in the page description.
+SHORT_ATTACK = "kort <script>alert(5)</script> {{ 7*7 }} <b>vet</b>"
+
 # What the Jinja in `attack` would leave behind if it were evaluated.
 JINJA = "{{ config.site_name }} {% if true %}geevalueerd{% endif %} {# weg #}"
 EVALUATED_CONFIG = "alert(4)) Economische Koers Drenthe"
@@ -57,6 +60,8 @@ def inject_opgaven(data: Path) -> None:
     opgave["activiteiten"][0]["items"].insert(0, {
         "tekst": put("activiteit"), "status": "lopend", "datum": "2025-03-01", "toelichting": put("toelichting"),
     })
+    # The page description names the first activity that fits whole (the one above is too long).
+    opgave["activiteiten"][0]["items"].insert(1, SHORT_ATTACK)
     opgave["resultaten"].append(put("resultaat"))
     first_partner = read_yaml(data / "organisaties.yaml")["organisaties"][0]["id"]
     opgave["partners"].append({"tekst": put("partner"), "organisaties": [first_partner]})
@@ -184,7 +189,7 @@ def test_the_opgave_page_shows_the_hostile_title_as_its_heading(pages):
     assert attack("opgave-titel") in visible_text(page.select_one("article h1"))
     assert attack("opgave-titel") in page.title.get_text()
     description = page.find("meta", attrs={"name": "description"})["content"]
-    assert attack("activiteit")[:30] in description, description  # as typed, shortened, never markup
+    assert SHORT_ATTACK in description, description  # as typed, never markup
 
 
 def test_hostile_headings_stay_text_in_the_table_of_contents(pages):

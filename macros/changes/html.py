@@ -18,7 +18,7 @@ from markupsafe import Markup
 # The rest of the project, imported in this one place.
 from ..render.environments import template_environment
 from ..formatting import budget_words, dutch_date, euro_difference
-from ..view.urls import CHANGES_FEED_PATH, CHANGES_PATH, GLOSSARY_PATH, PATHS, opgave_feed_path, relative
+from ..view.urls import CHANGES_PATH, FOLLOW_PATH, GLOSSARY_PATH, PATHS, follow_anchor, relative
 from ..view.glossary import glossary
 from ..view.site import Site
 from .words import FIELDS, PARTS, REGISTER_NOUNS, SECTION_HEADINGS
@@ -40,14 +40,15 @@ NOT_COMMITTED = "Nog niet vastgelegd"
 def history_page(history: History, site: Site, page: str = CHANGES_PATH) -> Markup:
     """The body of /wijzigingen/ (HTML): every change, newest first, headings h2 and down."""
     return _render("history.html", site, lambda target: relative(target, page),
-                   history=history, feed=CHANGES_FEED_PATH)
+                   history=history, follow=FOLLOW_PATH)
 
 
 def opgave_section(history: History, site: Site, opgave_id: str, page: str) -> Markup:
     """The body of the section "Wijzigingen" (#wijzigingen) on the opgave's page (HTML): its
     own changes, newest first, headings h3 and down (the section heading is the page's h2)."""
     return _render("opgave_history.html", site, lambda target: relative(target, page),
-                   history=history, items=history.for_opgave(opgave_id), feed=opgave_feed_path(opgave_id))
+                   history=history, items=history.for_opgave(opgave_id),
+                   follow=f"{FOLLOW_PATH}#{follow_anchor(opgave_id)}")
 
 
 def opgave_status(history: History, opgave_id: str) -> Markup:

@@ -186,6 +186,8 @@ TOTAL_MISMATCH = ("de regels van {year} tellen samen op tot {computed}, maar het
                   "{adopted} ({difference} verschil). Verwacht: dezelfde som. Vergelijk elk bedrag "
                   "met het programma")
 THIS_YEAR = "dit jaar"
+LAYOUT_NOTE_NOT_QUOTED = ("bij {year} staat in 'over_de_indeling' een zin die niet in de inleiding staat: "
+                          "'{note}'. Verwacht: een zin die woord voor woord in 'inleiding › alineas' staat")
 YEARS_ORDER = ("de jaren staan niet van oud naar nieuw, of een jaar staat er twee keer in "
                "(nu: {years}). Verwacht: elk jaar één keer, het oudste eerst")
 DUPLICATE_ABBREVIATION = "de afkorting '{term}' komt vaker voor. Verwacht: elke afkorting maar één keer"
@@ -193,6 +195,11 @@ DUPLICATE_ID = "de id '{id}' komt vaker voor. Verwacht: elke id maar één keer"
 DUPLICATE_NAME = ("de naam '{name}' hoort bij twee {plural}: '{first}' en '{second}'. "
                   "Verwacht: elke naam bij maar één {singular}")
 DUPLICATE = "de {label} '{value}' komt vaker voor. Verwacht: elke {label} maar één keer"
+# A section added after adoption (macros/data/additions.py): older data may lack it, today's may not.
+SECTION_MISSING = ("het onderdeel '{heading}' ontbreekt. Verwacht: elke opgave heeft dit onderdeel, met minstens "
+                   "één regel tekst")
+SECTION_EXPLANATION_MISSING = ("de uitleg bij het onderdeel '{heading}' ontbreekt. Verwacht: een tekst die zegt wat "
+                               "er in dit onderdeel van elke opgave staat")
 HEADING_MISSING = ("de activiteiten staan in meer dan één groep, maar groep nr. {groups} heeft geen 'kop'. "
                    "Verwacht: bij meer dan één groep heeft elke groep een 'kop'")
 RESERVED_ID = "de id '{id}' is al het anker van een kop op de pagina. Verwacht: een andere id"

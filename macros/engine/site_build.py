@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import Environment, StrictUndefined
 from markupsafe import escape
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
@@ -33,17 +34,21 @@ from macros.outputs.pdf import LibrariesMissing
 from macros.outputs.pdf_build import BackgroundPdf, pending_pdf, programme_pdf
 from macros.outputs.redirects import redirects
 from macros.outputs.search_index import rewrite_index_file, section_texts
+from macros.outputs.robots_txt import ROBOTS_TXT_PATH, robots_txt
 from macros.outputs.security_txt import build_day, security_txt
 from macros.outputs.security_headers import with_security_meta
 from macros.render.parts import OPGAVE_PAGE, PARTS, PagePart
+from macros.render.programme_texts import site_description
 from macros.render.environments import keep_compiled_templates, templates_do_not_change
 from macros.render.renderer import Renderer
+from macros.render.abbreviations import focusable_first_abbreviations
+from macros.render.jump_list import META_KEY as JUMP_LIST, with_jump_list
 from macros.render.section_links import label_section_links
 from macros.render.share import opgave_description
 from macros.view.progress import progress_overview
 from macros.view.site import SOURCES, RecordingSite, data_files, load_site_cached
 from macros.view.urls import (
-    CHANGES_FEED_PATH, OPGAVEN_PATH, PATHS, PDF_PATH, PROGRESS_PATH, SECURITY_TXT_PATH, SITE_PREVIEW_PATH,
+    CHANGES_FEED_PATH, OPGAVEN_PATH, PATHS, PROGRESS_PATH, SECURITY_TXT_PATH, SITE_PREVIEW_PATH,
     content_link, opgave_feed_path, opgave_path, preview_path, source_file,
 )
 
@@ -131,6 +136,11 @@ def on_config(config):
             state.problem_page = serve.problems_only(config, error)
             return config
     site = _site(config)
+    # The name and description of the site are the data's (mkdocs.yml has a stand-in): page
+    # titles, link previews, feeds and the header all read them from the config. MkDocs puts
+    # the description into HTML unescaped.
+    config["site_name"] = site.name
+    config["site_description"] = str(escape(site_description(site)))
     # Hand-written Markdown gets the glossary's tooltips from Markdown's abbr extension;
     # data text in HTML blocks gets them from the `glossary` template filter.
     config["mdx_configs"].setdefault("abbr", {})["glossary"] = dict(site.glossary.titles)
@@ -193,7 +203,8 @@ def _programme_pdf(config) -> bytes | None:
     """The programme PDF; None in `mkdocs serve` while it is drawn in the background."""
     css_dir = Path(config["docs_dir"]) / "assets" / "css"
     if state.serving:
-        return _background_pdf.get(_cache(config), _data_dir(config), css_dir, Path(config["site_dir"]))
+        return _background_pdf.get(_cache(config), _data_dir(config), css_dir, Path(config["site_dir"]),
+                                   _site(config).pdf_paths)
     try:
         return programme_pdf(_cache(config), lambda: _site(config), _data_dir(config), css_dir)
     except LibrariesMissing as error:  # a build to publish needs the PDF: stop, in Dutch
@@ -238,7 +249,9 @@ def on_files(files, config):
         files.append(File.generated(config, front_matter["image"], content=_preview(config, entry.title, entry.label)))
     files.append(File.generated(config, SITE_PREVIEW_PATH, content=_preview(config, site.programme.title)))
     # The whole programme as one PDF, linked from the home page.
-    files.append(File.generated(config, PDF_PATH, content=_programme_pdf(config) or pending_pdf()))
+    pdf = _programme_pdf(config) or pending_pdf()
+    for path in site.pdf_paths:  # named after the site, and the address that never changes
+        files.append(File.generated(config, path, content=pdf))
     renderer = Renderer(site)
     for redirect in redirects(site.opgaven):
         page = renderer.redirect_page(redirect, config["site_name"], state.address)
@@ -248,6 +261,9 @@ def on_files(files, config):
         # INCLUDED, not UNDEFINED: after this event MkDocs drops every path starting with a
         # dot that is still undecided (its default exclude_docs), and .well-known is one.
         files.append(File.generated(config, SECURITY_TXT_PATH, content=security, inclusion=InclusionLevel.INCLUDED))
+    robots = robots_txt(state.address)
+    if robots is not None:  # only with the published address: the sitemap line needs it
+        files.append(File.generated(config, ROBOTS_TXT_PATH, content=robots))
     # Open data: generated like the pages, so links to them are checked too.
     for download in downloads(site, state.address or ""):
         files.append(File.generated(config, download.path, content=download.content))
@@ -296,21 +312,47 @@ def on_page_markdown(markdown, page, config, files):
     """The body of a generated opgave page, rendered straight from the data."""
     opgave_id = page.meta.get(OPGAVE_KEY)
     if opgave_id is None or page.file.abs_src_path:
+        _render_description(page, config)
         return markdown  # a hand-written page: front matter cannot make it an opgave page
     return render_part(OPGAVE_PAGE, page, config, opgave_id)
+
+
+def _render_description(page, config) -> None:
+    """A hand-written page's description may call page parts, as its text does, so what it
+    says comes from the data ("De doelgroepen van alle {{ aantal_opgaven() }} opgaven").
+    mkdocs-macros renders a page's title but not its description."""
+    description = page.meta.get("description")
+    if isinstance(description, str) and "{{" in description:
+        parts = {part.name: functools.partial(render_part, part, page, config) for part in PARTS.values()}
+        page.meta["description"] = _descriptions.from_string(description).render(parts)
+
+
+_descriptions = Environment(undefined=StrictUndefined)  # like mkdocs-macros: hand-written text, not data
 
 
 def on_page_content(html, page, config, files):
     """"Laatst bijgewerkt" under every page: the last change to its Markdown or the data it shows.
 
-    Also names each heading's section link for screen readers (macros/render/section_links.py)."""
+    Also names each heading's section link for screen readers (macros/render/section_links.py)
+    and makes the first use of each abbreviation focusable (macros/render/abbreviations.py)."""
     shown = data_files(state.shown.pop(page.file.src_uri, ()))
     if "<abbr" in html:  # hand-written text too gets the glossary's tooltips (Markdown's abbr)
         shown |= data_files({"glossary"})
     sources = [Path(page.file.abs_src_path)] if page.file.abs_src_path else []
     sources += [_data_dir(config) / name for name in sorted(shown)]
     day = state.dates.date_of(sources)
-    return label_section_links(html) + Renderer(_site(config)).last_updated(day, page.url)
+    html = focusable_first_abbreviations(label_section_links(html))
+    if page.meta.get(JUMP_LIST):  # a long page: its sections under its title (macros/render/jump_list.py)
+        html = with_jump_list(html, _sections(page))
+    return html + Renderer(_site(config)).last_updated(day, page.url)
+
+
+def _sections(page) -> list[tuple[str, str]]:
+    """(title, "#anchor") of each h2 of the page, from its table of contents."""
+    top = list(page.toc)
+    if len(top) == 1 and top[0].level == 1:
+        top = list(top[0].children)
+    return [(item.title, item.url) for item in top if item.level == 2]
 
 
 def on_page_context(context, page, config, nav):

@@ -14,9 +14,7 @@ from pathlib import Path
 from macros.data.files import ROOT
 from macros.outputs.print_document import print_document, stylesheets
 from macros.view.site import Site
-from macros.view.urls import PDF_PATH
 
-PATH = PDF_PATH
 VARIANT = "pdf/ua-1"
 # The site's CSS, beside macros/ (the build passes the docs_dir it builds from).
 CSS_DIR = ROOT / "content" / "assets" / "css"

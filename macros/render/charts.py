@@ -146,7 +146,7 @@ def opgaven_chart(budget: Budget) -> Chart | None:
 
 
 def comparison_chart(comparison: Comparison) -> Chart:
-    """The sums of the comparison table: per kind of line (in both years, new, gone) a bar
+    """The sums of the comparison table: per kind of line (in both years, only in one) a bar
     for each year, then the totals. The same figures as the table's "Samen" and total rows."""
     earlier, later = comparison.earlier.year, comparison.later.year
     rows = [Row(f"{section_title(section, comparison)} ({lines_count(len(section.changes))})",
@@ -157,7 +157,7 @@ def comparison_chart(comparison: Comparison) -> Chart:
     rows.append(Row("Totaal", (comparison.earlier.total, comparison.later.total)))
     return bar_chart(
         f"grafiek-vergelijking-{earlier}-{later}",
-        f"Budget {earlier} en {later}: regels in beide jaren, nieuwe regels en regels die niet meer in {later} staan",
+        f"Budget {earlier} en {later}: regels in beide jaren, regels alleen in {earlier} en regels alleen in {later}",
         rows,
         [Series(str(earlier), EARLIER_COLOUR), Series(str(later), MAIN_COLOUR)],
         f"Staafdiagram. Per soort regel en voor het totaal een staaf voor {earlier} en een staaf voor {later}, "

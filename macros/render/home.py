@@ -6,12 +6,14 @@ latest year laid out by opgave and its number of activities.
 
 from dataclasses import dataclass
 
+from macros.view.sentences import first_sentence
 
 @dataclass(frozen=True)
 class OpgaveCard:
     opgave: object  # the OpgaveEntry
     budget: int | None  # its subtotal in the opgave year; None: no budget (or no such year)
     activities: int
+    summary: str  # the first sentence of nut & noodzaak: a teaser in the programme's own words
 
 
 def activity_count(opgave) -> int:
@@ -28,5 +30,6 @@ def opgave_cards(site, context) -> dict:
     cards = []
     for opgave in site.opgaven:
         group = budget.group_for(opgave.id) if year is not None else None
-        cards.append(OpgaveCard(opgave, group.subtotal if group is not None else None, activity_count(opgave)))
+        cards.append(OpgaveCard(opgave, group.subtotal if group is not None else None, activity_count(opgave),
+                                first_sentence(opgave.record.need[0], site.glossary.titles)))
     return {"year": year, "cards": cards}

@@ -14,7 +14,8 @@ than called from Markdown (`OPGAVE_PAGE`).
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from macros.render import home, statement
+from macros.render import feeds, home, statement
+from macros.render.programme_texts import budget_years, opgaven_count, years_without_opgaven
 from macros.render.charts import comparison_chart, opgaven_chart
 from macros.render.comparison_words import TEMPLATE_HELPERS as COMPARISON_WORDS
 from macros.view.progress import STATUS_LABELS, progress_overview
@@ -99,7 +100,15 @@ PARTS: dict[str, PagePart] = {part.name: part for part in (
     PagePart("opgave_kaarten", "opgave_cards.html", home.opgave_cards),
     PagePart("wegwijzer", "home_signposts.html"),  # every main page, one click away
     PagePart("opzet", "home_introduction.md.j2"),
-    PagePart("pdf_grootte", "pdf_size.md.j2", _pdf_size),  # "62 kB", in the text of the download link
+    PagePart("pdf_link", "pdf_link.md.j2", _pdf_size),  # "Download het hele programma als PDF (62 kB)"
+    # Short texts for sentences and page descriptions (front matter `description:` may call them).
+    # "Economische Koers Drenthe": the name without the period (the site's name where the data has none).
+    PagePart("programma_naam", "text.md.j2", lambda site, context: {"text": site.programme.name or site.name}),
+    PagePart("aantal_opgaven", "text.md.j2", lambda site, context: {"text": opgaven_count(site)}),  # "vijf"
+    PagePart("begrotingsjaren", "text.md.j2", lambda site, context: {"text": budget_years(site)}),  # "2024 en 2025"
+    # "In 2024 was de begroting nog anders ingedeeld: …", only while some year is not laid out per opgave.
+    PagePart("begroting_andere_indeling", "budget_other_layout.md.j2", lambda site, context: {
+        "years": years_without_opgaven(site)}),
     # One page each.
     PagePart("opgaven_overzicht", "opgaven_overview.md.j2"),
     PagePart("over_programma", "about.md.j2"),
@@ -126,10 +135,12 @@ PARTS: dict[str, PagePart] = {part.name: part for part in (
     PagePart("begrippen_overzicht", "indexes/glossary.html"),
     # The accessibility statement: what it covers, how to report a problem, how to complain.
     PagePart("toegankelijkheid_bereik", "statement/scope.html", statement.scope),
+    PagePart("toegankelijkheid_onderzoek", "statement/examination.html", statement.examination),
     PagePart("toegankelijkheid_melden", "statement/report.html", statement.report),
     PagePart("toegankelijkheid_klacht", "statement/complaint.html", statement.complaint),
     # What changed since adoption, newest first (macros/changes/).
     PagePart("wijzigingen", "changes_page.html", lambda site, context: {"history_html": context.changes_page(site)}),
+    PagePart("feeds", "feeds.html", feeds.variables),  # every feed address to copy (/wijzigingen/volgen/)
 )}
 
 # The page of one opgave (argument: its id), generated for every opgave in data/opgaven.yaml.

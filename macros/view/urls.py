@@ -24,9 +24,15 @@ SECTIONS_EXPLAINED_PATH = f"{ABOUT_PATH}#uitvoeringsaspecten"  # what each secti
 ACCESSIBILITY_PATH = "toegankelijkheid/"
 CHANGES_PATH = "wijzigingen/"  # every change since adoption
 CHANGES_FEED_PATH = f"{CHANGES_PATH}atom.xml"  # the feed of every change
+FOLLOW_PATH = f"{CHANGES_PATH}volgen/"  # what feeds are, and every feed address to copy
 OPEN_DATA_SECTION_PATH = f"{BUDGET_PATH}#open-data"  # where the budget page lists the open data
 OPEN_DATA_DIR = "open-data/"  # a folder of files (macros/outputs/opendata.py), not a page
-PDF_PATH = "downloads/economische-koers-drenthe-2024-2025.pdf"  # the whole programme
+# The whole programme as PDF, at two addresses with the same file: PDF_PATH never changes and
+# always holds the current programme; Site.pdf_path (pdf_path() below) is named after the site,
+# e.g. downloads/economische-koers-drenthe-2024-2025.pdf: the address the home page links to,
+# which stays with this programme when the next one comes (docs/next-programme.md).
+PDF_DIR = "downloads/"
+PDF_PATH = f"{PDF_DIR}uitvoeringsprogramma.pdf"
 # RFC 9116 fixes it; written only once the province has given its security contact, so not in PATHS.
 SECURITY_TXT_PATH = ".well-known/security.txt"
 PREVIEWS_DIR = "assets/previews/"  # link preview images: one per opgave (preview_path) ...
@@ -40,6 +46,16 @@ def opgave_path(slug: str) -> str:
 def opgave_feed_path(opgave_id: str) -> str:
     """The feed of one opgave: by id, which never changes, so a subscription survives a new slug."""
     return f"{CHANGES_PATH}opgaven/{opgave_id}.xml"
+
+
+def pdf_path(name_slug: str) -> str:
+    """Where the PDF of the programme named `name_slug` ("economische-koers-drenthe-2024-2025") is."""
+    return f"{PDF_DIR}{name_slug}.pdf"
+
+
+def follow_anchor(opgave_id: str) -> str:
+    """Where FOLLOW_PATH lists the feed of one opgave."""
+    return f"feed-{opgave_id}"
 
 
 def preview_path(slug: str) -> str:
@@ -59,6 +75,7 @@ PATHS = {
     "target_groups": TARGET_GROUPS_PATH, "glossary": GLOSSARY_PATH, "about": ABOUT_PATH,
     "cofinancing": COFINANCING_PATH, "sections_explained": SECTIONS_EXPLAINED_PATH,
     "accessibility": ACCESSIBILITY_PATH, "changes": CHANGES_PATH, "changes_feed": CHANGES_FEED_PATH,
+    "follow": FOLLOW_PATH,
     "open_data": OPEN_DATA_SECTION_PATH, "pdf": PDF_PATH, "site_preview": SITE_PREVIEW_PATH,
 }
 

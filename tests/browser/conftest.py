@@ -55,6 +55,10 @@ VIEWPORTS = {
     "desktop": {"width": 1280, "height": 800},
     "mobile": {"width": 375, "height": 812},
 }
+# The width WCAG 1.4.10 (Reflow) names. Only the every-page checks use it (page_visits.py), in
+# the phone's tab resized after its own checks: no page load of its own.
+NARROW = "narrow"
+NARROW_VIEWPORT = {"width": 320, "height": 812}
 
 _REFRESH = re.compile(r"<meta[^>]+http-equiv=[\"']?refresh", re.IGNORECASE)
 

@@ -79,6 +79,10 @@ class BudgetYear(Record):
     year: Annotated[int, Strict()] = Field(alias="jaar", ge=2000, le=2100, description="Het jaar, zoals 2025.")
     caption: Title = Field(alias="bijschrift", description="Het bijschrift van de tabel, zoals in het programma.")
     groups: list[BudgetGroup] = Field(alias="groepen", min_length=1, description="De groepen, in programmavolgorde.")
+    layout_note: Text | None = Field(None, alias="over_de_indeling", description=(
+        "De zin uit de inleiding waarin het programma zegt hoe de begroting van dit jaar is ingedeeld. "
+        "De vergelijking met het jaar ervoor citeert hem, woord voor woord."
+    ))
     # Defined after `groups`: pydantic validates fields in this order, so the check below
     # sees the validated groups.
     adopted_total: WholeEuros | None = Field(
@@ -149,3 +153,24 @@ class BudgetFile(Record):
                 {"years": ", ".join(str(number) for number in numbers)},
             )
         return years
+
+    @field_validator("years")
+    @classmethod
+    def _layout_notes_are_quotes(cls, years: list[BudgetYear], info: ValidationInfo) -> list[BudgetYear]:
+        """The comparison quotes the programme: a note on the layout is a sentence of the introduction."""
+        introduction = info.data.get("introduction")
+        if introduction is None:
+            return years
+        text = _plain(" ".join(introduction.paragraphs))
+        for year in years:
+            if year.layout_note is not None and _plain(year.layout_note) not in text:
+                raise PydanticCustomError(
+                    "layout_note_not_quoted",
+                    messages.LAYOUT_NOTE_NOT_QUOTED,
+                    {"year": year.year, "note": year.layout_note[:80]},
+                )
+        return years
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())

@@ -13,12 +13,15 @@ class Passage(Record):
 
 
 # One explanation per section of an opgave, built from the section registry so the
-# two can never disagree.
+# two can never disagree. A section added after adoption is optional here, so that older
+# data stays readable; today's data must have it (macros/data/additions.py).
 SectionDescriptions = create_model(
     "SectionDescriptions",
     __base__=Record,
     **{
-        section.field: (Text, Field(alias=section.key, description=f"Uitleg bij '{section.heading}'."))
+        section.field: (Text | None, Field(None, alias=section.key, description=f"Uitleg bij '{section.heading}'."))
+        if section.added else
+        (Text, Field(alias=section.key, description=f"Uitleg bij '{section.heading}'."))
         for section in SECTIONS
     },
 )
@@ -43,6 +46,13 @@ class ProgrammeFile(Record):
     model_config = ConfigDict(**Record.model_config, json_schema_extra=_contact_is_required_for_editors)
 
     title: Title = Field(alias="titel", description="De titel van het programma, zoals op de voorkant.")
+    # Optional: the programme as adopted (bron/vastgesteld/) has none. Without it the site
+    # is named after the title (macros/view/site.py, Site.name).
+    name: Title | None = Field(
+        None, alias="naam",
+        description="De naam van de site zonder looptijd, zoals 'Economische Koers Drenthe'. De site heet "
+                    "'<naam> <periode>'; de naam van de PDF volgt daaruit.",
+    )
     period: Text = Field(alias="periode", description="De looptijd, zoals '2024-2025'.")
     # Optional: the programme as adopted (bron/vastgesteld/) did not name it in the data.
     province: Text | None = Field(
