@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 import pytest
 from PIL import Image
 
-from macros.outputs.previews import has_glyphs, preview_image
+from macros.data.preview_font import has_glyphs
+from macros.outputs.previews import preview_image
 from macros.render.section_links import label_section_links
 from macros.render.share import opgave_description
 from tests.project import ADOPTED_DATA, PROJECT, SITE_URL, build, copy_project, read_yaml, write_yaml

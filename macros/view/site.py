@@ -11,6 +11,7 @@ from functools import cached_property
 from pathlib import Path
 
 from macros.data.additions import missing_additions
+from macros.data.content_rules import content_problems
 from macros.data.files import (
     BUDGET_FILE, DATA_DIR, DATA_FILES, GLOSSARY_FILE, OPGAVEN_FILE, ORGANISATIONS_FILE, PROGRAMME_FILE, PROGRAMMES_FILE,
     shown_name,
@@ -155,6 +156,9 @@ def load_site(data_dir: Path = DATA_DIR, current: bool = False) -> Site:
     )
     if reference_problems:
         raise DataError(reference_problems)
+    content = content_problems(documents, glossary_file, budget_file, opgaven_file)
+    if content:
+        raise DataError(content)
     return Site(
         programme=programme,
         opgaven=opgaven,

@@ -2,13 +2,13 @@
 
 from pydantic import ConfigDict, Field, create_model
 
-from macros.data.models.common import Record, Text
+from macros.data.models.common import Record, Text, Title
 from macros.data.models.contact import Contact
 from macros.data.sections import SECTIONS
 
 
 class Passage(Record):
-    heading: Text = Field(alias="kop", description="Kop boven deze tekst.")
+    heading: Title = Field(alias="kop", description="Kop boven deze tekst.")
     paragraphs: list[Text] = Field(alias="alineas", min_length=1, description="Alinea's tekst.")
 
 
@@ -28,7 +28,7 @@ SectionDescriptions = create_model(
 
 
 class Aspects(Record):
-    heading: Text = Field(alias="kop", description="Kop boven de uitleg bij de zeven onderdelen van een opgave.")
+    heading: Title = Field(alias="kop", description="Kop boven de uitleg bij de zeven onderdelen van een opgave.")
     descriptions: SectionDescriptions = Field(  # type: ignore[valid-type]
         alias="beschrijvingen", description="Per onderdeel van een opgave: de uitleg die boven dat onderdeel staat.",
     )
@@ -45,10 +45,10 @@ class ProgrammeFile(Record):
     # Editors are told the contact block belongs in data/programma.yaml (see `contact`).
     model_config = ConfigDict(**Record.model_config, json_schema_extra=_contact_is_required_for_editors)
 
-    title: Text = Field(alias="titel", description="De titel van het programma, zoals op de voorkant.")
+    title: Title = Field(alias="titel", description="De titel van het programma, zoals op de voorkant.")
     # Optional: the programme as adopted (bron/vastgesteld/) has none. Without it the site
     # is named after the title (macros/view/site.py, Site.name).
-    name: Text | None = Field(
+    name: Title | None = Field(
         None, alias="naam",
         description="De naam van de site zonder looptijd, zoals 'Economische Koers Drenthe'. De site heet "
                     "'<naam> <periode>'; de naam van de PDF volgt daaruit.",
