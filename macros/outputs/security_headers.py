@@ -31,9 +31,10 @@ import re
 # - object-src 'none', base-uri 'self', form-action 'self': no plugins, no <base> pointing
 #   elsewhere, no form sending anything to another host.
 # frame-ancestors, report-uri and sandbox are ignored in a <meta> policy: not used.
+WEBASSEMBLY = "'wasm-unsafe-eval'"  # compiling WebAssembly only: no eval(), no inline scripts
 POLICY = (
     ("default-src", "'self'"),
-    ("script-src", "'self' 'wasm-unsafe-eval'"),  # plus the hashes of the page's inline scripts
+    ("script-src", f"'self' {WEBASSEMBLY}"),  # plus the hashes of the page's inline scripts
     ("style-src", "'self'"),
     ("img-src", "'self' data:"),
     ("font-src", "'self'"),
