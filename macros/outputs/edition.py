@@ -14,7 +14,7 @@ from pathlib import Path
 
 from macros.data.files import DATA_FILES
 from macros.outputs.last_updated import LastUpdated
-from macros.render.dates import dutch_date
+from macros.formatting import dutch_date
 
 VERSION_LENGTH = 7
 

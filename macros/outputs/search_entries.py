@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from macros.view.indexes import GLOSSARY_PATH
+from macros.view.urls import GLOSSARY_PATH
 
 KINDS = {"organisatie": "Partner", "programma": "Programma", "fonds": "Fonds"}
 

@@ -26,7 +26,7 @@ import yaml
 
 from macros.outputs.search_entries import search_entries
 from macros.outputs.search_index import WORDS_FILE
-from macros.view.indexes import GLOSSARY_PATH
+from macros.view.urls import GLOSSARY_PATH
 from tests.browser.conftest import AXE_URL_PATH, opened_tab
 from tests.browser.page_visits import AXE_TAGS, RUN_AXE
 from tests.browser.search_box import META, QUERY_FIELD, open_search, search, search_all
