@@ -250,7 +250,8 @@ def test_budget_group_names_head_their_own_table_in_print(adopted):
 
     back = lxml.html.document_fromstring(print_document(adopted))
     for year in adopted.budget.years:
-        tables = [table for table in back.xpath("//table[contains(@class, 'ekd-begroting')]")
+        tables = [table for table in back.xpath(
+                      "//*[contains(@class, 'ekd-pdf-begroting')]//table[contains(@class, 'ekd-begroting')]")
                   if f"Bedrag {year.year}" in table.text_content()]
         assert len(tables) == len(year.groups)
         for table, group in zip(tables, year.groups):
