@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from macros.view.sentences import first_sentence
 from macros.view.urls import GLOSSARY_PATH
 
 KINDS = {"organisatie": "Partner", "programma": "Programma", "fonds": "Fonds"}
@@ -38,7 +39,7 @@ class SearchEntry:
 def search_entries(site) -> list[SearchEntry]:
     entries = [
         SearchEntry(opgave.path, f"{opgave.label}: {opgave.title}", "Opgave", (opgave.label, opgave.title),
-                    tuple(opgave.record.search_words), opgave.summary)
+                    tuple(opgave.record.search_words), first_sentence(opgave.record.need[0], site.glossary.titles))
         for opgave in site.opgaven
     ]
     entries.append(SearchEntry(site.budget.path, site.budget.heading, "Begroting", (site.budget.heading,),
