@@ -15,7 +15,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # build and every test worker is a new Python process, which then compiles all code again.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: serve build check diff schema hooks test audit bench clean
+.PHONY: serve build check diff schema hooks test test-ruim audit bench clean
 
 # Only Python and make: `make check`, `make diff` and `make serve` work on Linux, macOS and
 # Windows (WSL) without root. The PDF's system libraries are installed where the PDF must be
@@ -59,6 +59,10 @@ hooks: $(INSTALLED)  ## run `make check` before each git commit (pre-commit, ins
 test: $(INSTALLED) $(NODE_INSTALLED)  ## every test, browser tests included
 	tools/install-system-deps
 	$(PYTHON) -m pytest
+
+test-ruim: $(INSTALLED) $(NODE_INSTALLED)  ## many more generated content states than make test (every page, every width; ~30 min); a failure it finds is stored in tests/generated_states/ for make test
+	tools/install-system-deps
+	EKD_RUIM=1 $(PYTHON) -m pytest -n 0 -p no:cacheprovider tests/test_generated_states.py tests/browser/test_generated_pages.py
 
 audit: $(INSTALLED) $(AUDIT_INSTALLED)  ## Lighthouse scores of three pages (not part of make test: scores move)
 	tools/install-system-deps

@@ -58,6 +58,17 @@ def count_words(count: int) -> str:
     return _NUMBER_WORDS[count] if 0 <= count < len(_NUMBER_WORDS) else number(count)
 
 
+def counted(count: int, singular: str, plural: str) -> str:
+    """"één opgave", "vijf opgaven", "geen opgaven": a count with its noun."""
+    return f"{count_words(count)} {singular if count == 1 else plural}"
+
+
+def listing(items) -> str:
+    """"2024", "2024 en 2025", "2024, 2025 en 2026"."""
+    items = [str(item) for item in items]
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} en {items[-1]}"
+
+
 def dutch_date(day: datetime.date) -> str:
     """'27 november 2026'."""
     return format_date(day, format="long", locale=LOCALE)

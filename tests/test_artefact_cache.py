@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from macros.outputs import artefacts, environment
 from macros.outputs.artefacts import ArtefactCache, cache_for, compiled_templates_folder, fingerprint as fingerprint_once
 from macros.outputs.edition import edition
-from macros.outputs.pdf import PATH as PDF_PATH, programme_pdf
+from macros.outputs.pdf import programme_pdf
 from macros.outputs.previews import preview_image
 from macros.view.site import load_site
 from tests.project import ADOPTED_DATA, ENV, ROOT, build, copy_project
@@ -350,11 +350,6 @@ def test_peek_makes_nothing_and_put_keeps_what_was_made_elsewhere(cache, directo
 # ------------------------------------------------------------ the build
 
 
-def site_name_of(project: Path) -> str:
-    """site_name from mkdocs.yml (which yaml.safe_load cannot read: it has an !ENV tag)."""
-    return re.search(r"^site_name: (.+)$", (project / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
-
-
 def cache_files(project: Path) -> dict[str, int]:
     """The cached files, each with its modification time."""
     directory = project / ".cache" / "artefacts"
@@ -380,7 +375,7 @@ def builds(tmp_path_factory):
     assert first.returncode == 0, first.stdout + first.stderr
     old_site = load_site(project / "data")
     old_cache = cache_files(project)
-    old_pdf = (root / "first" / PDF_PATH).read_bytes()
+    old_pdf = (root / "first" / old_site.pdf_path).read_bytes()
 
     changed = old_site.opgaven[0]
     new_title = changed.title[:-1] + ("X" if changed.title[-1] != "X" else "Y")  # a typo fixed
@@ -399,7 +394,7 @@ def builds(tmp_path_factory):
     assert third.returncode == 0, third.stdout + third.stderr
 
     return {
-        "project": project, "site_name": site_name_of(project), "changed": changed.slug, "new_title": new_title,
+        "project": project, "site_name": old_site.name, "changed": changed.slug, "new_title": new_title,
         "old": {"site": old_site, "dir": root / "first", "cache": old_cache, "pdf": old_pdf},
         "new": {"site": load_site(project / "data"), "dir": root / "second", "cache": new_cache},
         "font": {"cache": cache_files(project)},
@@ -437,11 +432,11 @@ def test_a_changed_title_is_published_in_a_new_preview_not_the_cached_one(builds
 
 
 def test_a_changed_data_file_is_published_in_a_new_pdf(builds):
-    new_pdf = (builds["new"]["dir"] / PDF_PATH).read_bytes()
+    new_pdf = (builds["new"]["dir"] / builds["new"]["site"].pdf_path).read_bytes()
 
     assert new_pdf != builds["old"]["pdf"]
     assert new_pdf == programme_pdf(builds["new"]["site"], edition=edition(builds["project"] / "data"))
-    text = " ".join(" ".join(page.extract_text() for page in PdfReader(builds["new"]["dir"] / PDF_PATH).pages).split())
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(builds["new"]["dir"] / builds["new"]["site"].pdf_path).pages).split())
     assert builds["new_title"] in text
 
 

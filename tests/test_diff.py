@@ -207,7 +207,8 @@ def test_a_renamed_organisation_and_abbreviation(adopted, data):
         entry["naam"], entry["ook_genoemd_als"] = "Alle andere provincies", ["Andere provincies"]
     with edit(data / "begrippen.yaml") as content:
         term = next(term for term in content["begrippen"] if term["afkorting"] == "EZK")
-        term["afkorting"] = "MinEZK"
+        # the texts still say EZK: kept as another spelling, else the check refuses them
+        term["afkorting"], term["ook_geschreven_als"] = "MinEZK", [*term.get("ook_geschreven_als", []), "EZK"]
     changes = changes_in(adopted, data)
     organisation, term = changes.registers
     assert organisation.renamed and organisation.kind == CHANGED and organisation.id == "andere-provincies"

@@ -15,7 +15,8 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from macros.outputs.pdf import PATH, programme_pdf
+from macros.outputs.pdf import programme_pdf
+from macros.view.urls import PDF_PATH as PATH  # the address that always holds the current PDF
 from macros.formatting import number
 from tests.builds import built  # noqa: F401 (a fixture)
 from tests.project import ADOPTED_DATA, read_yaml
@@ -40,18 +41,18 @@ def searchable(text: str) -> str:
 
 @pytest.fixture
 def pdf(built) -> PdfReader:
-    return read_pdf(built.site_dir / PATH)[0]
+    return read_pdf(built.site_dir / built.site.pdf_path)[0]
 
 
 @pytest.fixture
 def text(built) -> str:
-    return read_pdf(built.site_dir / PATH)[1]
+    return read_pdf(built.site_dir / built.site.pdf_path)[1]
 
 
 @pytest.fixture
 def structure(built) -> list:
     """Every structure element (tag) of the PDF as (type, element), in reading order."""
-    with pikepdf.open(built.site_dir / PATH) as document:
+    with pikepdf.open(built.site_dir / built.site.pdf_path) as document:
         elements = []
 
         def walk(element):
@@ -86,15 +87,15 @@ def outline_titles(outline) -> list:
 
 
 def test_the_home_page_links_the_pdf_with_its_size(built):
-    link = built.page("").find("a", href=PATH)
+    link = built.page("").find("a", href=built.site.pdf_path)
     assert link is not None
-    size = round((built.site_dir / PATH).stat().st_size / 1000)
+    size = round((built.site_dir / built.site.pdf_path).stat().st_size / 1000)
     assert link.get_text() == f"Download het hele programma als PDF ({number(size)} kB)"
 
 
 def test_the_pdf_meets_pdf_ua_1(built):
     """The offline PDF/UA-1 checker (page-validation) finds no fault: tags, fonts, metadata, links."""
-    result = pdf_validator.validate_pdf(str(built.site_dir / PATH), profile="ua1",
+    result = pdf_validator.validate_pdf(str(built.site_dir / built.site.pdf_path), profile="ua1",
                                         limits=pdf_validator.SafetyLimits.unlimited())
     assert result.rules.total > 100 and result.rules.passed == result.rules.total
     assert not result.failures, "\n".join(str(failure) for failure in result.failures)
@@ -103,7 +104,7 @@ def test_the_pdf_meets_pdf_ua_1(built):
 def test_the_pdf_says_its_title_language_and_that_it_is_pdf_ua(built, pdf):
     assert pdf.metadata.title == built.site.programme.title
     assert pdf.metadata.author == "Provincie Drenthe"
-    with pikepdf.open(built.site_dir / PATH) as document:
+    with pikepdf.open(built.site_dir / built.site.pdf_path) as document:
         assert document.Root.Lang == "nl"
         assert document.Root.ViewerPreferences.DisplayDocTitle is True  # viewers show the title, not the file name
         assert document.Root.MarkInfo.Marked is True
@@ -113,7 +114,7 @@ def test_the_pdf_says_its_title_language_and_that_it_is_pdf_ua(built, pdf):
 
 
 def test_every_font_is_embedded_dejavu(built):
-    with pikepdf.open(built.site_dir / PATH) as document:
+    with pikepdf.open(built.site_dir / built.site.pdf_path) as document:
         fonts = {font.objgen: font for page in document.pages for font in page.Resources.Font.values()}
         assert fonts
         for font in fonts.values():
@@ -167,7 +168,7 @@ def test_headings_lists_and_tables_are_tagged(structure, built):
 
 
 def test_links_lead_inside_the_document_and_say_where(built):
-    with pikepdf.open(built.site_dir / PATH) as document:
+    with pikepdf.open(built.site_dir / built.site.pdf_path) as document:
         names = document.Root.Names.Dests.Names
         anchors = {str(names[index]) for index in range(0, len(names), 2)}
         links = [annotation for page in document.pages for annotation in page.get("/Annots", [])
@@ -278,9 +279,9 @@ def test_every_text_of_the_data_is_in_the_pdf(text, built):
         1 for entry in site.opgaven if site.budget.opgave_year and site.budget.group_for(entry.id))
 
 
-def test_every_statement_of_the_adopted_programme_is_in_the_pdf(adopted_built_site):
+def test_every_statement_of_the_adopted_programme_is_in_the_pdf(adopted, adopted_built_site):
     """Each sentence and line of the programme as published (bron/), budget included."""
-    found = searchable(read_pdf(adopted_built_site / PATH)[1])
+    found = searchable(read_pdf(adopted_built_site / adopted.pdf_path)[1])
     statements = [part for block in re.split(r"\n\s*\n", source_text())
                   for part in re.split(r"(?<=[.!?])\s+", block) if data_key(part)]
     assert len(statements) > 200
@@ -290,14 +291,14 @@ def test_every_statement_of_the_adopted_programme_is_in_the_pdf(adopted_built_si
     assert not missing
 
 
-def test_the_adopted_totals_are_in_the_pdf(adopted_built_site):
-    text = read_pdf(adopted_built_site / PATH)[1].replace("\u00a0", " ")
+def test_the_adopted_totals_are_in_the_pdf(adopted, adopted_built_site):
+    text = read_pdf(adopted_built_site / adopted.pdf_path)[1].replace("\u00a0", " ")
     assert "Totaal Economische Koers € 13.865.167" in text
     assert "Totaal Economische Koers € 11.298.457" in text
 
 
-def test_dutch_characters_are_real_text(adopted_built_site):
-    text = read_pdf(adopted_built_site / PATH)[1]
+def test_dutch_characters_are_real_text(adopted, adopted_built_site):
+    text = read_pdf(adopted_built_site / adopted.pdf_path)[1]
     assert "Gerelateerde projecten en programma’s" in text
     assert "Drenthe wordt dé circulaire en groene provincie" in text
     assert "Werkgelegenheidsenquête" in text
@@ -347,16 +348,16 @@ def test_serve_draws_the_pdf_in_the_background_and_writes_it_into_the_site(adopt
     cache, site_dir = ArtefactCache(tmp_path / "cache"), tmp_path / "site"
     cache.start_build()
     background = BackgroundPdf()
-    assert background.get(cache, ADOPTED_DATA, CSS_DIR, site_dir) is None  # it does not wait
-    assert background.get(cache, ADOPTED_DATA, CSS_DIR, site_dir) is None  # nor draw it twice
+    assert background.get(cache, ADOPTED_DATA, CSS_DIR, site_dir, adopted.pdf_paths) is None  # it does not wait
+    assert background.get(cache, ADOPTED_DATA, CSS_DIR, site_dir, adopted.pdf_paths) is None  # nor draw it twice
     waited = 0.0
-    while not (site_dir / PATH).exists() and waited < 300:
+    while not all((site_dir / path).exists() for path in adopted.pdf_paths) and waited < 300:
         time.sleep(0.5)
         waited += 0.5
     from macros.outputs.edition import edition
 
     drawn = programme_pdf(adopted, edition=edition(ADOPTED_DATA))
-    assert (site_dir / PATH).read_bytes() == drawn
-    assert background.get(cache, ADOPTED_DATA, CSS_DIR, site_dir) == drawn  # the next rebuild
+    assert all((site_dir / path).read_bytes() == drawn for path in adopted.pdf_paths)
+    assert background.get(cache, ADOPTED_DATA, CSS_DIR, site_dir, adopted.pdf_paths) == drawn  # the next rebuild
     stand_in = " ".join(PdfReader(io.BytesIO(pending_pdf())).pages[0].extract_text().split())
     assert stand_in == "De PDF van het programma wordt nog gemaakt. Laad de pagina over een minuut opnieuw."

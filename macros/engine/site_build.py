@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import Environment, StrictUndefined
 from markupsafe import escape
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
@@ -38,6 +39,7 @@ from macros.outputs.search_index import section_texts, write_search_files
 from macros.outputs.security_txt import build_day, security_txt
 from macros.outputs.security_headers import with_security_meta
 from macros.render.parts import OPGAVE_PAGE, PARTS, PagePart
+from macros.render.programme_texts import site_description
 from macros.render.environments import keep_compiled_templates, templates_do_not_change
 from macros.render.renderer import Renderer
 from macros.render.abbreviations import focusable_first_abbreviations
@@ -47,7 +49,7 @@ from macros.render.share import opgave_description
 from macros.view.progress import progress_overview
 from macros.view.site import SOURCES, RecordingSite, data_files, load_site_cached
 from macros.view.urls import (
-    CHANGES_FEED_PATH, OPGAVEN_PATH, PATHS, PDF_PATH, PROGRESS_PATH, SECURITY_TXT_PATH, SITE_PREVIEW_PATH,
+    CHANGES_FEED_PATH, OPGAVEN_PATH, PATHS, PROGRESS_PATH, SECURITY_TXT_PATH, SITE_PREVIEW_PATH,
     content_link, opgave_feed_path, opgave_path, preview_path, source_file,
 )
 
@@ -132,6 +134,11 @@ def on_config(config):
             state.problem_page = serve.problems_only(config, error)
             return config
     site = _site(config)
+    # The name and description of the site are the data's (mkdocs.yml has a stand-in): page
+    # titles, link previews, feeds and the header all read them from the config. MkDocs puts
+    # the description into HTML unescaped.
+    config["site_name"] = site.name
+    config["site_description"] = str(escape(site_description(site)))
     # Hand-written Markdown gets the glossary's tooltips from Markdown's abbr extension;
     # data text in HTML blocks gets them from the `glossary` template filter.
     config["mdx_configs"].setdefault("abbr", {})["glossary"] = dict(site.glossary.titles)
@@ -194,7 +201,8 @@ def _programme_pdf(config) -> bytes | None:
     """The programme PDF; None in `mkdocs serve` while it is drawn in the background."""
     css_dir = Path(config["docs_dir"]) / "assets" / "css"
     if state.serving:
-        return _background_pdf.get(_cache(config), _data_dir(config), css_dir, Path(config["site_dir"]))
+        return _background_pdf.get(_cache(config), _data_dir(config), css_dir, Path(config["site_dir"]),
+                                   _site(config).pdf_paths)
     try:
         return programme_pdf(_cache(config), lambda: _site(config), _data_dir(config), css_dir)
     except LibrariesMissing as error:  # a build to publish needs the PDF: stop, in Dutch
@@ -238,7 +246,9 @@ def on_files(files, config):
         files.append(File.generated(config, front_matter["image"], content=_preview(config, entry.title, entry.label)))
     files.append(File.generated(config, SITE_PREVIEW_PATH, content=_preview(config, site.programme.title)))
     # The whole programme as one PDF, linked from the home page.
-    files.append(File.generated(config, PDF_PATH, content=_programme_pdf(config) or pending_pdf()))
+    pdf = _programme_pdf(config) or pending_pdf()
+    for path in site.pdf_paths:  # named after the site, and the address that never changes
+        files.append(File.generated(config, path, content=pdf))
     renderer = Renderer(site)
     for redirect in redirects(site.opgaven):
         page = renderer.redirect_page(redirect, config["site_name"], state.address)
@@ -299,8 +309,22 @@ def on_page_markdown(markdown, page, config, files):
     """The body of a generated opgave page, rendered straight from the data."""
     opgave_id = page.meta.get(OPGAVE_KEY)
     if opgave_id is None or page.file.abs_src_path:
+        _render_description(page, config)
         return markdown  # a hand-written page: front matter cannot make it an opgave page
     return render_part(OPGAVE_PAGE, page, config, opgave_id)
+
+
+def _render_description(page, config) -> None:
+    """A hand-written page's description may call page parts, as its text does, so what it
+    says comes from the data ("De doelgroepen van alle {{ aantal_opgaven() }} opgaven").
+    mkdocs-macros renders a page's title but not its description."""
+    description = page.meta.get("description")
+    if isinstance(description, str) and "{{" in description:
+        parts = {part.name: functools.partial(render_part, part, page, config) for part in PARTS.values()}
+        page.meta["description"] = _descriptions.from_string(description).render(parts)
+
+
+_descriptions = Environment(undefined=StrictUndefined)  # like mkdocs-macros: hand-written text, not data
 
 
 def on_page_content(html, page, config, files):

@@ -17,9 +17,7 @@ from macros.outputs.edition import edition as edition_of
 from macros.outputs.pdf_finish import finish
 from macros.outputs.print_document import link_labels, print_document, stylesheets
 from macros.view.site import Site
-from macros.view.urls import PDF_PATH
 
-PATH = PDF_PATH
 VARIANT = "pdf/ua-1"
 # The site's CSS, beside macros/ (the build passes the docs_dir it builds from).
 CSS_DIR = ROOT / "content" / "assets" / "css"

@@ -22,7 +22,6 @@ from macros.data.files import ROOT
 from macros.outputs.artefacts import ArtefactCache, data_inputs, file_inputs
 from macros.outputs.edition import edition
 from macros.outputs.print_document import stylesheets, template_files
-from macros.view.urls import PDF_PATH
 
 KIND = "pdf"
 PROJECT_CODE = ROOT  # where `python -m macros.outputs.pdf` runs
@@ -49,9 +48,11 @@ class BackgroundPdf:
     def __init__(self):
         self._lock = threading.Lock()
         self._running: set[str] = set()  # the cache keys being drawn
-        self._wanted: tuple[str, Path] | None = None  # the last build's key and site folder
+        # The last build's key, site folder and the PDF's addresses in it.
+        self._wanted: tuple[str, Path, tuple[str, ...]] | None = None
 
-    def get(self, cache: ArtefactCache, data_dir: Path, css_dir: Path, site_dir: Path) -> bytes | None:
+    def get(self, cache: ArtefactCache, data_dir: Path, css_dir: Path, site_dir: Path,
+            paths: tuple[str, ...]) -> bytes | None:
         """The PDF, or None while it is being drawn (then it is written into `site_dir` when done)."""
         parts = inputs(data_dir, css_dir)
         content = cache.peek(KIND, parts)
@@ -59,7 +60,7 @@ class BackgroundPdf:
             return content
         key = cache.key(KIND, parts)
         with self._lock:
-            self._wanted = (key, Path(site_dir))
+            self._wanted = (key, Path(site_dir), paths)
             if key in self._running:
                 return None
             self._running.add(key)
@@ -81,11 +82,12 @@ class BackgroundPdf:
             with self._lock:
                 wanted = self._wanted
             if wanted is not None and wanted[0] == key:  # the data did not change meanwhile
-                target = wanted[1] / PDF_PATH
-                target.parent.mkdir(parents=True, exist_ok=True)
-                temporary = target.with_name(target.name + ".tmp")
-                temporary.write_bytes(content)
-                temporary.replace(target)
+                for path in wanted[2]:
+                    target = wanted[1] / path
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    temporary = target.with_name(target.name + ".tmp")
+                    temporary.write_bytes(content)
+                    temporary.replace(target)
         finally:
             with self._lock:
                 self._running.discard(key)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from macros.render import feeds, home, statement
+from macros.render.programme_texts import budget_years, opgaven_count, years_without_opgaven
 from macros.render.charts import comparison_chart, opgaven_chart
 from macros.render.comparison_words import TEMPLATE_HELPERS as COMPARISON_WORDS
 from macros.view.progress import STATUS_LABELS, progress_overview
@@ -99,7 +100,15 @@ PARTS: dict[str, PagePart] = {part.name: part for part in (
     PagePart("opgave_kaarten", "opgave_cards.html", home.opgave_cards),
     PagePart("wegwijzer", "home_signposts.html"),  # every main page, one click away
     PagePart("opzet", "home_introduction.md.j2"),
-    PagePart("pdf_grootte", "pdf_size.md.j2", _pdf_size),  # "62 kB", in the text of the download link
+    PagePart("pdf_link", "pdf_link.md.j2", _pdf_size),  # "Download het hele programma als PDF (62 kB)"
+    # Short texts for sentences and page descriptions (front matter `description:` may call them).
+    # "Economische Koers Drenthe": the name without the period (the site's name where the data has none).
+    PagePart("programma_naam", "text.md.j2", lambda site, context: {"text": site.programme.name or site.name}),
+    PagePart("aantal_opgaven", "text.md.j2", lambda site, context: {"text": opgaven_count(site)}),  # "vijf"
+    PagePart("begrotingsjaren", "text.md.j2", lambda site, context: {"text": budget_years(site)}),  # "2024 en 2025"
+    # "In 2024 was de begroting nog anders ingedeeld: …", only while some year is not laid out per opgave.
+    PagePart("begroting_andere_indeling", "budget_other_layout.md.j2", lambda site, context: {
+        "years": years_without_opgaven(site)}),
     # One page each.
     PagePart("opgaven_overzicht", "opgaven_overview.md.j2"),
     PagePart("over_programma", "about.md.j2"),

@@ -15,7 +15,7 @@ from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from macros.render.environments import template_environment
-from macros.formatting import budget_words, count_words, dutch_date, euro, euro_difference, number
+from macros.formatting import budget_words, count_words, dutch_date, euro, euro_difference, listing, number
 from macros.render.parts import PagePart, PartContext
 from macros.view.glossary import glossary
 from macros.view.urls import PATHS, relative
@@ -39,6 +39,7 @@ def make_environment() -> Environment:
     env.filters["glossary"] = glossary  # the glossary's tooltips in data text
     env.filters["euro"] = euro
     env.filters["number"] = number
+    env.filters["listing"] = listing  # "2024, 2025 en 2026"
     env.filters["euro_difference"] = euro_difference
     env.filters["budget_words"] = budget_words  # "geen budget" where the programme has "–"
     env.filters["count_words"] = count_words

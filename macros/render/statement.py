@@ -11,7 +11,7 @@ cannot claim a check the project does not run.
 from pathlib import PurePosixPath
 
 from macros.data.contact import contact_details
-from macros.view.urls import OPEN_DATA_SECTION_PATH, PDF_PATH
+from macros.view.urls import OPEN_DATA_SECTION_PATH
 
 PROVINCE_SITE = "https://www.provincie.drenthe.nl/"
 OMBUDSMAN = "https://www.nationaleombudsman.nl/"
@@ -20,7 +20,7 @@ OMBUDSMAN = "https://www.nationaleombudsman.nl/"
 def scope(site, context) -> dict:
     # Only a published https address is named: a local build has none worth showing.
     address = context.site_url if context.site_url.startswith("https://") else None
-    return {"address": address, "pdf_path": PDF_PATH, "pdf_name": PurePosixPath(PDF_PATH).name,
+    return {"address": address, "pdf_path": site.pdf_path, "pdf_name": PurePosixPath(site.pdf_path).name,
             "open_data": OPEN_DATA_SECTION_PATH}
 
 

@@ -261,13 +261,19 @@ class Budget:
         return next((year for year in reversed(self.years) if year.by_opgave), None)
 
     @cached_property
-    def _groups_by_opgave(self) -> dict[str, Group]:
-        year = self.opgave_year
-        return {group.opgave.id: group for group in year.groups} if year else {}
+    def opgave_years(self) -> tuple[Year, ...]:
+        """Every year laid out by opgave, old to new: the years an opgave page shows."""
+        return tuple(year for year in self.years if year.by_opgave)
 
-    def group_for(self, opgave_id: str) -> Group | None:
-        """The opgave's group in the opgave year, or None when it has no budget lines there."""
-        return self._groups_by_opgave.get(opgave_id)
+    @cached_property
+    def _groups_by_opgave(self) -> dict[tuple[int, str], Group]:
+        return {(year.year, group.opgave.id): group for year in self.opgave_years for group in year.groups}
+
+    def group_for(self, opgave_id: str, year: "Year | None" = None) -> Group | None:
+        """The opgave's group in `year` (by default the opgave year), or None when it has no
+        budget lines there."""
+        year = year or self.opgave_year
+        return self._groups_by_opgave.get((year.year, opgave_id)) if year else None
 
     @cached_property
     def comparisons(self) -> tuple[Comparison, ...]:

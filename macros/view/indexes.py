@@ -53,7 +53,7 @@ class BudgetPlace:
     year: Any  # macros.view.budget.Year
     group: Any  # macros.view.budget.Group
     line: Any  # macros.view.budget.Line
-    opgave_year: bool = False  # the year the opgave pages show
+    opgave_year: bool = False  # a year the opgave pages show (laid out by opgave)
 
     @property
     def path(self) -> str:
@@ -471,11 +471,10 @@ class _Builder:
     def _budget(self) -> None:
         if self.budget is None:
             return
-        opgave_year = self.budget.opgave_year
         for year in self.budget.years:
             for group in year.groups:
                 for line in group.lines:
-                    place = BudgetPlace(year, group, line, opgave_year=year is opgave_year)
+                    place = BudgetPlace(year, group, line, opgave_year=year.by_opgave)
                     self.lines.setdefault(line.id, BudgetLineEntry(line.id)).places.append(place)
                     entries = tuple(self.finder.named_in(line.name))
                     if not entries:

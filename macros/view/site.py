@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from macros.data.additions import missing_additions
+from macros.data.content_rules import content_problems
 from macros.data.files import (
     BUDGET_FILE, DATA_DIR, DATA_FILES, GLOSSARY_FILE, OPGAVEN_FILE, ORGANISATIONS_FILE, PROGRAMME_FILE, PROGRAMMES_FILE,
     shown_name,
@@ -20,15 +22,18 @@ from macros.data.models.programme import ProgrammeFile
 from macros.data.problems import DataError, Problem
 from macros.data.sections import SECTIONS
 from macros.data.validation import validate
-from macros.view.budget import Budget, opgave_problems, resolve_budget
+from macros.view.budget import Budget, opgave_problems, resolve_budget, slugify
 from macros.view.glossary import Glossary
 from macros.view.indexes import Indexes, build_indexes
-from macros.view.urls import opgave_path
+from macros.view.urls import PDF_PATH, opgave_path, pdf_path
 
 # The data files each part of the Site is made from, as load_site makes it: a page that
 # shows a part shows these files ("Laatst bijgewerkt"). Methods count as the part they read.
 SOURCES: dict[str, tuple[str, ...]] = {
     "programme": (PROGRAMME_FILE,),
+    "name": (PROGRAMME_FILE,),
+    "pdf_path": (PROGRAMME_FILE,),
+    "pdf_paths": (PROGRAMME_FILE,),
     "opgaven": (OPGAVEN_FILE,),
     "opgave": (OPGAVEN_FILE,),
     "neighbours": (OPGAVEN_FILE,),
@@ -95,9 +100,30 @@ class Site:
     def sections(self):
         return SECTIONS
 
+    @property
+    def name(self) -> str:
+        """The site's name: the programme's name and period ("Economische Koers Drenthe
+        2024-2025"); its title where the data names none (as adopted)."""
+        programme = self.programme
+        return f"{programme.name} {programme.period}" if programme.name else programme.title
 
-def load_site(data_dir: Path = DATA_DIR) -> Site:
-    """Read, validate and resolve every data file; report all problems at once."""
+    @property
+    def pdf_path(self) -> str:
+        """The PDF's address named after the site, which the site links to."""
+        return pdf_path(slugify(self.name))
+
+    @property
+    def pdf_paths(self) -> tuple[str, ...]:
+        """Every address of the PDF: named after the site, and the one that never changes."""
+        return (self.pdf_path, PDF_PATH)
+
+
+def load_site(data_dir: Path = DATA_DIR, current: bool = False) -> Site:
+    """Read, validate and resolve every data file; report all problems at once.
+
+    `current`: this is today's data (`make check`, the build), which must also have what was
+    added to the models after adoption. Older data (bron/vastgesteld/, earlier commits) may
+    lack it (macros/data/additions.py)."""
     problems: list[Problem] = []
     documents: dict[str, Document] = {}  # kept for the line numbers of cross-reference problems
 
@@ -119,6 +145,8 @@ def load_site(data_dir: Path = DATA_DIR) -> Site:
     if budget_file is not None and opgaven_file is not None:
         opgave_ids = [record.id for record in opgaven_file.opgaven]
         problems.extend(opgave_problems(budget_file, opgave_ids, documents[BUDGET_FILE]))
+    if current and opgaven_file is not None and programme is not None:
+        problems.extend(missing_additions(opgaven_file, programme, documents))
     if problems:
         raise DataError(problems)
     opgaven = tuple(OpgaveEntry(number, record) for number, record in enumerate(opgaven_file.opgaven, 1))
@@ -128,6 +156,9 @@ def load_site(data_dir: Path = DATA_DIR) -> Site:
     )
     if reference_problems:
         raise DataError(reference_problems)
+    content = content_problems(documents, glossary_file, budget_file, opgaven_file)
+    if content:
+        raise DataError(content)
     return Site(
         programme=programme,
         opgaven=opgaven,
@@ -141,13 +172,13 @@ _cache: dict[Path, tuple[tuple, Site]] = {}
 
 
 def load_site_cached(data_dir: Path = DATA_DIR) -> Site:
-    """load_site, reused while no data file changed (one build asks many times)."""
+    """load_site of today's data (`current`), reused while no data file changed (one build asks many times)."""
     data_dir = _resolved(data_dir)
     stamp = tuple(_stamp(data_dir / name) for name in DATA_FILES)
     cached = _cache.get(data_dir)
     if cached and cached[0] == stamp:
         return cached[1]
-    site = load_site(data_dir)
+    site = load_site(data_dir, current=True)
     _cache[data_dir] = (stamp, site)
     return site
 

@@ -27,7 +27,12 @@ CHANGES_FEED_PATH = f"{CHANGES_PATH}atom.xml"  # the feed of every change
 FOLLOW_PATH = f"{CHANGES_PATH}volgen/"  # what feeds are, and every feed address to copy
 OPEN_DATA_SECTION_PATH = f"{BUDGET_PATH}#open-data"  # where the budget page lists the open data
 OPEN_DATA_DIR = "open-data/"  # a folder of files (macros/outputs/opendata.py), not a page
-PDF_PATH = "downloads/economische-koers-drenthe-2024-2025.pdf"  # the whole programme
+# The whole programme as PDF, at two addresses with the same file: PDF_PATH never changes and
+# always holds the current programme; Site.pdf_path (pdf_path() below) is named after the site,
+# e.g. downloads/economische-koers-drenthe-2024-2025.pdf: the address the home page links to,
+# which stays with this programme when the next one comes (docs/next-programme.md).
+PDF_DIR = "downloads/"
+PDF_PATH = f"{PDF_DIR}uitvoeringsprogramma.pdf"
 # RFC 9116 fixes it; written only once the province has given its security contact, so not in PATHS.
 SECURITY_TXT_PATH = ".well-known/security.txt"
 PREVIEWS_DIR = "assets/previews/"  # link preview images: one per opgave (preview_path) ...
@@ -41,6 +46,11 @@ def opgave_path(slug: str) -> str:
 def opgave_feed_path(opgave_id: str) -> str:
     """The feed of one opgave: by id, which never changes, so a subscription survives a new slug."""
     return f"{CHANGES_PATH}opgaven/{opgave_id}.xml"
+
+
+def pdf_path(name_slug: str) -> str:
+    """Where the PDF of the programme named `name_slug` ("economische-koers-drenthe-2024-2025") is."""
+    return f"{PDF_DIR}{name_slug}.pdf"
 
 
 def follow_anchor(opgave_id: str) -> str:

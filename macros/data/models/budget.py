@@ -12,7 +12,7 @@ from pydantic import BeforeValidator, Field, Strict, ValidationInfo, WithJsonSch
 from pydantic_core import PydanticCustomError
 
 from macros.data import messages
-from macros.data.models.common import Record, SearchWords, Slug, Text, search_words
+from macros.data.models.common import Record, SearchWords, Slug, Text, Title, search_words
 from macros.data.models.programme import Passage
 from macros.formatting import euro
 
@@ -51,12 +51,12 @@ class BudgetLine(Record):
         "Vaste sleutel van deze regel. Dezelfde regel heeft in elk jaar dezelfde id; "
         "zo kan de site de jaren vergelijken. Verander hem niet."
     ))
-    name: Text = Field(alias="naam", description="De naam van de regel, precies zoals in het programma.")
+    name: Title = Field(alias="naam", description="De naam van de regel, precies zoals in het programma.")
     amount: Amount = Field(alias="bedrag")
 
 
 class BudgetGroup(Record):
-    title: Text | None = Field(None, alias="titel", description="Titel van de groep (als de groep geen opgave is).")
+    title: Title | None = Field(None, alias="titel", description="Titel van de groep (als de groep geen opgave is).")
     opgave: Slug | None = Field(
         None, description="De id van de opgave uit data/opgaven.yaml (als de groep een opgave is).",
     )
@@ -77,7 +77,7 @@ class BudgetGroup(Record):
 
 class BudgetYear(Record):
     year: Annotated[int, Strict()] = Field(alias="jaar", ge=2000, le=2100, description="Het jaar, zoals 2025.")
-    caption: Text = Field(alias="bijschrift", description="Het bijschrift van de tabel, zoals in het programma.")
+    caption: Title = Field(alias="bijschrift", description="Het bijschrift van de tabel, zoals in het programma.")
     groups: list[BudgetGroup] = Field(alias="groepen", min_length=1, description="De groepen, in programmavolgorde.")
     layout_note: Text | None = Field(None, alias="over_de_indeling", description=(
         "De zin uit de inleiding waarin het programma zegt hoe de begroting van dit jaar is ingedeeld. "
