@@ -20,6 +20,7 @@ from pypdf import PdfReader
 
 from macros.outputs import artefacts, environment
 from macros.outputs.artefacts import ArtefactCache, cache_for, compiled_templates_folder, fingerprint as fingerprint_once
+from macros.outputs.edition import edition
 from macros.outputs.pdf import programme_pdf
 from macros.outputs.previews import preview_image
 from macros.view.site import load_site
@@ -434,7 +435,7 @@ def test_a_changed_data_file_is_published_in_a_new_pdf(builds):
     new_pdf = (builds["new"]["dir"] / builds["new"]["site"].pdf_path).read_bytes()
 
     assert new_pdf != builds["old"]["pdf"]
-    assert new_pdf == programme_pdf(builds["new"]["site"])
+    assert new_pdf == programme_pdf(builds["new"]["site"], edition=edition(builds["project"] / "data"))
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(builds["new"]["dir"] / builds["new"]["site"].pdf_path).pages).split())
     assert builds["new_title"] in text
 

@@ -16,6 +16,7 @@ import pytest
 from pypdf import PdfReader
 
 from macros.outputs.pdf import programme_pdf
+from macros.view.urls import PDF_PATH as PATH  # the address that always holds the current PDF
 from macros.formatting import number
 from tests.builds import built  # noqa: F401 (a fixture)
 from tests.project import ADOPTED_DATA, read_yaml
@@ -163,7 +164,7 @@ def test_headings_lists_and_tables_are_tagged(structure, built):
     header_ids = [attributes["id"] for kind, attributes in structure if kind == "TH"]
     assert header_ids and all(header_ids) and len(set(header_ids)) == len(header_ids)
     cells = [attributes["headers"] for kind, attributes in structure if kind == "TD"]
-    assert cells and all(len(headers) == 2 and set(headers) <= set(header_ids) for headers in cells)
+    assert cells and all(len(headers) >= 2 and set(headers) <= set(header_ids) for headers in cells)
 
 
 def test_links_lead_inside_the_document_and_say_where(built):
@@ -176,6 +177,88 @@ def test_links_lead_inside_the_document_and_say_where(built):
     for link in links:
         assert str(link.Contents)  # a description for assistive technology
         assert "/Dest" in link and str(link.Dest) in anchors  # no link leaves the document
+
+
+def test_link_descriptions_are_words_not_anchor_ids(built):
+    """Screen readers announce a link's /Contents: the heading it leads to, not "pdf-opzet"."""
+    site = built.site
+    headings = {site.programme.introduction.heading, site.programme.aspects.heading, site.budget.heading,
+                site.programme.cofinancing.heading, site.programme.closing.heading,
+                *(f"{entry.label}: {entry.title}" for entry in site.opgaven)}
+    with pikepdf.open(built.site_dir / PATH) as document:
+        described = {str(annotation.Contents) for page in document.pages for annotation in page.get("/Annots", [])
+                     if annotation.Subtype == "/Link"}
+    assert described == {f"Ga naar: {heading}" for heading in headings}
+
+
+def test_table_header_ids_are_in_an_id_tree(structure, built):
+    """/Headers name header cells by /ID; PDF readers find them through /IDTree."""
+    with pikepdf.open(built.site_dir / PATH) as document:
+        names = document.Root.StructTreeRoot.IDTree.Names
+        tree = {bytes(names[index]).decode(): names[index + 1] for index in range(0, len(names), 2)}
+        assert list(tree) == sorted(tree)
+        header_ids = [attributes["id"] for kind, attributes in structure if kind == "TH"]
+        assert set(header_ids) == set(tree)
+        assert all(str(element.S) == "/TH" for element in tree.values())
+    cells = [headers for kind, attributes in structure if kind == "TD" for headers in attributes["headers"]]
+    assert cells and set(cells) <= set(tree)
+
+
+def test_the_pdf_opens_with_its_bookmarks_shown(built):
+    with pikepdf.open(built.site_dir / PATH) as document:
+        assert document.Root.PageMode == pikepdf.Name.UseOutlines
+
+
+def test_the_contents_give_the_page_of_each_part(pdf, built):
+    """"Inhoud" ends each line with the page its bookmark opens."""
+    contents = next(page for page in pdf.pages if "Inhoud" in page.extract_text())
+    text = " ".join(contents.extract_text().split())
+    bookmarks = [item for item in pdf.outline if not isinstance(item, list)]
+    assert len(bookmarks) >= 5
+    for item in bookmarks:
+        page = pdf.get_destination_page_number(item) + 1
+        assert re.search(re.escape(item.title) + r"[ .]*" + str(page) + r"\b", text), (item.title, page, text)
+
+
+def test_the_title_page_gives_date_and_version_from_the_data(built):
+    from macros.outputs.edition import edition
+
+    first = " ".join(read_pdf(built.site_dir / PATH)[0].pages[0].extract_text().split())
+    match = re.search(r"Versie ([0-9a-f]{7}), (\d{1,2} \w+ \d{4})", first)
+    assert match, first
+    assert match.group(1) == edition(built.data).version  # the same data, wherever it was built
+
+
+def test_edition_changes_with_the_data_only(tmp_path):
+    from macros.outputs.edition import edition
+    from tests.project import copy_project, write_yaml
+
+    project = copy_project(tmp_path / "project", data=ADOPTED_DATA)
+    before = edition(project / "data")
+    assert edition(project / "data") == before
+    data = read_yaml(project / "data" / "opgaven.yaml")
+    data["opgaven"][0]["titel"] += " en meer"
+    write_yaml(project / "data" / "opgaven.yaml", data)
+    assert edition(project / "data").version != before.version
+
+
+def test_budget_group_names_head_their_own_table_in_print(adopted):
+    """Each group of a year's budget is a table whose head holds the group's name: a table head
+    repeats on the next page, so a group running over a page break keeps its name."""
+    import lxml.html
+
+    from macros.outputs.print_document import print_document
+
+    back = lxml.html.document_fromstring(print_document(adopted))
+    for year in adopted.budget.years:
+        tables = [table for table in back.xpath(
+                      "//*[contains(@class, 'ekd-pdf-begroting')]//table[contains(@class, 'ekd-begroting')]")
+                  if f"Bedrag {year.year}" in table.text_content()]
+        assert len(tables) == len(year.groups)
+        for table, group in zip(tables, year.groups):
+            head = " ".join(table.find("thead").text_content().split())
+            assert head.startswith(f"{group.number}. ") and group.title in head
+        assert tables[-1].find("tfoot") is not None
 
 
 def test_every_text_of_the_data_is_in_the_pdf(text, built):
@@ -227,9 +310,12 @@ def test_pages_are_numbered(pdf, text):
         pdf.pages)
 
 
-def test_the_pdf_is_the_same_every_build(adopted, adopted_built_site):
+def test_the_pdf_is_the_same_every_build(adopted, adopted_project):
     # The build made one; making it again from the same data gives the same bytes.
-    assert programme_pdf(adopted) == (adopted_built_site / adopted.pdf_path).read_bytes()
+    from macros.outputs.edition import edition
+
+    project, site_dir = adopted_project
+    assert programme_pdf(adopted, edition=edition(project / "data")) == (site_dir / PATH).read_bytes()
 
 
 def test_copied_text_has_no_control_characters(text):
@@ -268,7 +354,9 @@ def test_serve_draws_the_pdf_in_the_background_and_writes_it_into_the_site(adopt
     while not all((site_dir / path).exists() for path in adopted.pdf_paths) and waited < 300:
         time.sleep(0.5)
         waited += 0.5
-    drawn = programme_pdf(adopted)
+    from macros.outputs.edition import edition
+
+    drawn = programme_pdf(adopted, edition=edition(ADOPTED_DATA))
     assert all((site_dir / path).read_bytes() == drawn for path in adopted.pdf_paths)
     assert background.get(cache, ADOPTED_DATA, CSS_DIR, site_dir, adopted.pdf_paths) == drawn  # the next rebuild
     stand_in = " ".join(PdfReader(io.BytesIO(pending_pdf())).pages[0].extract_text().split())

@@ -301,6 +301,9 @@ SCHEMAS_STALE = "Deze schema's kloppen niet meer met de modellen: {names}. Maak 
 SCHEMAS_UP_TO_DATE = "De schema's zijn bij."
 SCHEMA_UPDATED = "Bijgewerkt: {path}"
 SCHEMA_REMOVED = "Verwijderd: {path}"
+SEARCH_WORD = ("het zoekwoord '{given}' is geen gewoon woord. Verwacht: één of een paar woorden van 2 tot 40 tekens, "
+               "alleen letters, cijfers, spaties, streepjes en apostroffen (zoals 'banen' of 'start-ups')")
+SEARCH_WORD_TWICE = "het zoekwoord '{given}' staat er twee keer. Verwacht: elk zoekwoord één keer"
 
 # ---------------------------------------------------------------- content rules (content_rules.py)
 

@@ -33,8 +33,9 @@ from macros.outputs.opendata import downloads
 from macros.outputs.pdf import LibrariesMissing
 from macros.outputs.pdf_build import BackgroundPdf, pending_pdf, programme_pdf
 from macros.outputs.redirects import redirects
-from macros.outputs.search_index import rewrite_index_file, section_texts
 from macros.outputs.robots_txt import ROBOTS_TXT_PATH, robots_txt
+from macros.outputs.search_entries import search_entries
+from macros.outputs.search_index import section_texts, write_search_files
 from macros.outputs.security_txt import build_day, security_txt
 from macros.outputs.security_headers import with_security_meta
 from macros.render.parts import OPGAVE_PAGE, PARTS, PagePart
@@ -55,9 +56,6 @@ from macros.view.urls import (
 OPGAVEN_INDEX = source_file(OPGAVEN_PATH)
 OPGAVE_KEY = "opgave"  # front matter of a generated opgave page: the id of its opgave
 PROGRESS_PAGE = source_file(PROGRESS_PATH)  # in the navigation only once some activity or result has a status
-# The site's search ranks a hit on an opgave page this many times higher than one elsewhere:
-# the opgave pages treat what the indexes and the glossary only list (mkdocs.yml: search).
-OPGAVE_SEARCH_BOOST = 4
 
 
 @dataclass
@@ -238,7 +236,6 @@ def on_files(files, config):
             "image": preview_path(entry.slug),  # read by overrides/main.html
             "feed": opgave_feed_path(entry.id),  # read by overrides/main.html
             OPGAVE_KEY: entry.id,  # on_page_markdown renders the page body from it
-            "search": {"boost": OPGAVE_SEARCH_BOOST},  # read by Material's search plugin
             # Nothing for mkdocs-macros to do here: its pass over the page cost more than
             # rendering the page itself (bench/RESULTS.md).
             "render_macros": False,
@@ -385,8 +382,8 @@ def on_post_build(config):
     if state.problem_page is not None:
         serve.write_problem_page(Path(config["site_dir"]), state.problem_page)
         return
-    # Material wrote the search index (its on_post_build runs first); give it our section texts.
-    rewrite_index_file(Path(config["site_dir"]), state.search_texts)
+    # Material wrote its search settings (its on_post_build runs first); the index is Pagefind's.
+    write_search_files(Path(config["site_dir"]), state.search_texts, search_entries(_site(config)))
     if not state.serving:
         # `mkdocs serve` keeps what every rebuild drew; the next build removes the rest.
         _cache(config).prune()

@@ -12,7 +12,10 @@ import sys
 from pathlib import Path
 
 from macros.data.files import ROOT
-from macros.outputs.print_document import print_document, stylesheets
+from macros.outputs.edition import Edition
+from macros.outputs.edition import edition as edition_of
+from macros.outputs.pdf_finish import finish
+from macros.outputs.print_document import link_labels, print_document, stylesheets
 from macros.view.site import Site
 
 VARIANT = "pdf/ua-1"
@@ -44,12 +47,14 @@ def _no_fetching(url: str, *args, **kwargs):
     raise ValueError(f"De PDF haalt niets op ({url}).")
 
 
-def programme_pdf(site: Site, css_dir: Path = CSS_DIR) -> bytes:
-    """The PDF of the whole programme."""
+def programme_pdf(site: Site, css_dir: Path = CSS_DIR, edition: Edition | None = None) -> bytes:
+    """The PDF of the whole programme; `edition` (date and version) goes on the title page."""
     weasyprint = _weasyprint()
     styles = [weasyprint.CSS(filename=str(path), url_fetcher=_no_fetching) for path in stylesheets(css_dir)]
-    document = weasyprint.HTML(string=print_document(site), url_fetcher=_no_fetching)
-    return document.write_pdf(stylesheets=styles, pdf_variant=VARIANT, uncompressed_pdf=False)
+    html = print_document(site, edition)
+    document = weasyprint.HTML(string=html, url_fetcher=_no_fetching)
+    pdf = document.write_pdf(stylesheets=styles, pdf_variant=VARIANT, uncompressed_pdf=False)
+    return finish(pdf, link_labels(html))  # bookmarks shown, links in words, /IDTree
 
 
 def main(arguments: list[str]) -> int:
@@ -59,7 +64,7 @@ def main(arguments: list[str]) -> int:
 
     data_dir, css_dir, out = (Path(argument) for argument in arguments)
     try:
-        out.write_bytes(programme_pdf(load_site(data_dir), css_dir))
+        out.write_bytes(programme_pdf(load_site(data_dir), css_dir, edition_of(data_dir)))
     except LibrariesMissing as error:
         print(error, file=sys.stderr)
         return 1

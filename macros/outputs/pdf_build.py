@@ -20,6 +20,7 @@ from pathlib import Path
 
 from macros.data.files import ROOT
 from macros.outputs.artefacts import ArtefactCache, data_inputs, file_inputs
+from macros.outputs.edition import edition
 from macros.outputs.print_document import stylesheets, template_files
 
 KIND = "pdf"
@@ -28,14 +29,15 @@ PROJECT_CODE = ROOT  # where `python -m macros.outputs.pdf` runs
 
 def inputs(data_dir: Path, css_dir: Path) -> list[bytes]:
     """Everything the PDF is made from besides the Python code: data, templates, stylesheets."""
-    return data_inputs(data_dir) + file_inputs(template_files() + stylesheets(css_dir))
+    return (data_inputs(data_dir) + file_inputs(template_files() + stylesheets(css_dir))
+            + [edition(data_dir).text.encode()])  # the date on the title page comes from git
 
 
 def programme_pdf(cache: ArtefactCache, site: Callable, data_dir: Path, css_dir: Path) -> bytes:
     """The PDF, drawn now unless the cache has it (`site()`: the resolved Site)."""
     def draw() -> bytes:
         from macros.outputs.pdf import programme_pdf as draw_pdf
-        return draw_pdf(site(), css_dir)
+        return draw_pdf(site(), css_dir, edition(data_dir))
 
     return cache.get(KIND, inputs(data_dir, css_dir), draw)
 

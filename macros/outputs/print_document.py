@@ -10,6 +10,7 @@ stays), text for screen readers beside what the page shows ("geen budget" beside
 "see also" links. Links to an opgave become links inside the document.
 """
 
+import copy
 from pathlib import Path
 
 import lxml.html
@@ -46,23 +47,57 @@ def template_files() -> list[Path]:
     return sorted(path for path in TEMPLATES.rglob("*") if path.is_file())
 
 
-def print_document(site: Site) -> str:
-    """The print document: one whole HTML document, in reading order."""
+def print_document(site: Site, edition=None) -> str:
+    """The print document: one whole HTML document, in reading order. `edition`
+    (macros/outputs/edition.py) puts the date and version on the title page."""
     renderer = Renderer(site)
     opgave_links = {relative(entry.path, PAGE): f"#{ANCHOR_PREFIX}opgave-{entry.id}" for entry in site.opgaven}
 
     def render(template: str, **context) -> str:
         return renderer.render(f"{PRINT_TEMPLATES}/{template}", PAGE, author=AUTHOR, **context)
 
-    body = render("front.html") + "".join(render("opgave.html", opgave=entry) for entry in site.opgaven) \
+    body = render("front.html", edition=edition) + "".join(render("opgave.html", opgave=entry) for entry in site.opgaven) \
         + render("back.html")
     # Markup: rendered by our own templates, which escaped every text from the data.
     html = render("document.html", description=DESCRIPTION, body=Markup(body))
     return _for_print(html, opgave_links)
 
 
+def link_labels(html: str) -> dict[str, str]:
+    """What each anchor of a print document points at, in words (its heading): the description
+    of a link to it in the PDF (macros/outputs/pdf_finish.py)."""
+    root = lxml.html.document_fromstring(html)
+    return {element.get("id"): " ".join(element.text_content().split())
+            for element in root.xpath("//*[@id]") if element.get("id").startswith(ANCHOR_PREFIX)}
+
+
+def _budget_groups_apart(root) -> None:
+    """A year's budget table as a table per group, the group's name atop its head: a table head
+    is repeated on every page the table runs onto, so a group that goes on over a page break
+    still shows whose lines these are. The year's total closes the last group's table."""
+    for table in root.xpath("//table[contains(concat(' ', @class, ' '), ' ekd-begroting ')]"):
+        head, groups, foot = table.find("thead"), table.findall("tbody"), table.find("tfoot")
+        if head is None or len(groups) < 2:
+            continue
+        for number, group in enumerate(groups):
+            own = lxml.html.Element("table", {"class": table.get("class")})
+            if number == 0 and table.find("caption") is not None:
+                own.append(table.find("caption"))
+            own_head = copy.deepcopy(head)
+            name = group.find("tr")  # the group's name, first row of its tbody
+            for cell in name.findall("th"):
+                cell.set("scope", "colgroup")  # now a header over both columns
+            own_head.insert(0, name)
+            own.extend([own_head, group])
+            if number == len(groups) - 1 and foot is not None:
+                own.append(foot)
+            table.addprevious(own)
+        table.getparent().remove(table)
+
+
 def _for_print(html: str, opgave_links: dict[str, str]) -> str:
     root = lxml.html.document_fromstring(html)
+    _budget_groups_apart(root)
     for element in root.xpath("//*[@class]"):
         if set(element.get("class").split()) & set(SCREEN_ONLY):
             element.drop_tree()  # keeps the text after it

@@ -244,6 +244,7 @@ class Budget:
     heading: str
     introduction: tuple[str, ...]
     years: tuple[Year, ...]
+    search_words: tuple[str, ...] = ()  # words readers type for the budget (zoekwoorden)
 
     @property
     def path(self) -> str:
@@ -309,6 +310,7 @@ def resolve_budget(file: BudgetFile, opgaven: Mapping[str, OpgaveLike]) -> Budge
         heading=file.introduction.heading,
         introduction=tuple(file.introduction.paragraphs),
         years=tuple(_year(year, opgaven) for year in file.years),
+        search_words=tuple(file.search_words),
     )
 
 

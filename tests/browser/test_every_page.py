@@ -115,7 +115,7 @@ def test_page_runs_under_its_policy(page_path: str, viewport_name: str, page_vis
     state = visit.policy
     assert visit.status is not None and 200 <= visit.status < 300, f"{visit.where} answered {visit.status}"
     assert state["policy"], f"{visit.where}: no Content-Security-Policy"
-    assert "unsafe-inline" not in state["policy"] and "unsafe-eval" not in state["policy"], state["policy"]
+    assert "'unsafe-inline'" not in state["policy"] and "'unsafe-eval'" not in state["policy"], state["policy"]
     assert state["inline"], f"{visit.where}: Material's inline script did not run (its hash is not Chromium's?)"
     assert state["bundle"], f"{visit.where}: Material's JavaScript did not run"
     problems = ([f"violation: {v}" for v in state["violations"]] + [f"console: {m}" for m in visit.console_errors]

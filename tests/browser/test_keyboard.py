@@ -178,7 +178,7 @@ def test_every_tab_stop_is_visible_with_a_focus_indicator(fresh_tab, keyboard_pa
 def search_word(site, built_site) -> str:
     """A word from the data that search must find: the longest word of the first opgave's title."""
     word = max(re.findall(r"\w+", site.opgaven[0].title), key=len)
-    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8").lower()
+    index = (built_site / "search" / "woorden.json").read_text(encoding="utf-8").lower()
     assert word.lower() in index, f"{word!r}, from the title of the first opgave, is not in the search index"
     return word
 

@@ -12,7 +12,7 @@ from pydantic import BeforeValidator, Field, Strict, ValidationInfo, WithJsonSch
 from pydantic_core import PydanticCustomError
 
 from macros.data import messages
-from macros.data.models.common import Record, Slug, Text, Title
+from macros.data.models.common import Record, SearchWords, Slug, Text, Title, search_words
 from macros.data.models.programme import Passage
 from macros.formatting import euro
 
@@ -141,6 +141,7 @@ class BudgetYear(Record):
 class BudgetFile(Record):
     introduction: Passage = Field(alias="inleiding", description="Kop en inleiding boven de budgetten.")
     years: list[BudgetYear] = Field(alias="jaren", min_length=1, description="De jaren, van oud naar nieuw.")
+    search_words: SearchWords = search_words("de begroting")
 
     @field_validator("years")
     @classmethod

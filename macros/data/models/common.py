@@ -1,8 +1,12 @@
 """Building blocks shared by all data models."""
 
+import re
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from macros.data import messages
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -48,3 +52,38 @@ Slug = Annotated[
 def text_list(description: str):
     """A required, non-empty list of texts."""
     return Field(min_length=1, description=description)
+
+
+_SEARCH_WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ'’ -]{2,40}")
+
+
+def _search_word(word: str) -> str:
+    if not _SEARCH_WORD.fullmatch(word):
+        raise PydanticCustomError("search_word", messages.SEARCH_WORD, {"given": word})
+    return word
+
+
+def _once_each(words: list[str]) -> list[str]:
+    seen: set[str] = set()
+    for word in words:
+        if word.casefold() in seen:
+            raise PydanticCustomError("search_word_twice", messages.SEARCH_WORD_TWICE, {"given": word})
+        seen.add(word.casefold())
+    return words
+
+
+SearchWord = Annotated[Text, AfterValidator(_search_word)]
+
+
+def search_words(what: str):
+    """`zoekwoorden`: words a reader may type for a record, also when its text never uses them.
+    The site's search finds the record by them, first (macros/outputs/search_entries.py)."""
+    return Field(
+        default_factory=list, alias="zoekwoorden",
+        description=f"Woorden die lezers intypen als ze {what} zoeken, ook als die woorden niet in de tekst staan "
+                    "(zoals 'banen' bij werkgelegenheid). Zoeken op de site vindt dan {what} bovenaan. "
+                    "Alleen letters, cijfers, spaties, streepjes en apostroffen; elk woord één keer.",
+    )
+
+
+SearchWords = Annotated[list[SearchWord], AfterValidator(_once_each)]

@@ -12,7 +12,7 @@ from pydantic import Field
 from pydantic_core import PydanticCustomError
 
 from macros.data import messages
-from macros.data.models.common import Record, Slug, Text, Title
+from macros.data.models.common import Record, SearchWords, Slug, Text, Title, search_words
 
 
 class Entry(Record):
@@ -26,6 +26,7 @@ class Entry(Record):
         default_factory=list, alias="ook_genoemd_als",
         description="Andere namen waaronder het programma of de begroting dit noemt, precies zoals daar geschreven.",
     )
+    search_words: SearchWords = search_words("deze organisatie, dit programma of dit fonds")
 
     @cached_property  # asked for every item of every opgave while the indexes are built
     def names(self) -> list[str]:

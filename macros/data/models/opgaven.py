@@ -4,7 +4,7 @@ from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from macros.data import messages
-from macros.data.models.common import ItemText, Record, Slug, Text, Title, text_list
+from macros.data.models.common import ItemText, Record, SearchWords, Slug, Text, Title, search_words, text_list
 from macros.data.models.progress import Item
 from macros.data.models.references import PartnerEntry, ProgrammeEntry
 
@@ -50,6 +50,7 @@ class Opgave(Record):
                     "data/organisaties.yaml, of een blok met 'tekst' en 'organisaties' (id's).",
     )
     target_groups: list[ItemText] = Field(alias="doelgroep", min_length=1, description="De doelgroep van deze opgave.")
+    search_words: SearchWords = search_words("deze opgave")
 
     @field_validator("activities")
     @classmethod
