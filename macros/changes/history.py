@@ -124,6 +124,9 @@ class History:
     unavailable: str | None = None  # why the history cannot be shown (Dutch); None when it can
     problems: tuple[str, ...] = ()  # versions that could not be read (Dutch), for the build output
     since_adoption: Changes | None = None  # the working tree against the adopted data, for marks
+    # The commits after adoption that changed data/ in a way nobody could see (comments,
+    # layout) or that were folded into a later one: they move no page's date (dates.py).
+    unseen: frozenset[str] = frozenset()
 
     @property
     def available(self) -> bool:
@@ -353,7 +356,9 @@ class _Walk:
                     entries.append(Entry(None, step.changes, tuple(pending)))
             if self.current is not None:
                 since_adoption = self._step(adopted, working).changes
-        return History(tuple(reversed(entries)), baseline, None, tuple(problems), since_adoption)
+        seen = {entry.commit.hash for entry in entries if entry.commit}
+        unseen = frozenset(commit.hash for commit in commits if commit.hash not in seen)
+        return History(tuple(reversed(entries)), baseline, None, tuple(problems), since_adoption, unseen)
 
     # -- versions: a key that names the content, and how to load it
 

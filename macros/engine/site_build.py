@@ -19,6 +19,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from macros.changes.dates import page_date
 from macros.changes.feed import opgave_feed, programme_feed
 from macros.changes.history import History, load_history
 from macros.changes.html import FEED_PATH, opgave_feed_path
@@ -294,10 +295,17 @@ def _compiled_templates(config) -> Path:
 
 
 def on_pre_build(config):
-    # Fresh each build: `mkdocs serve` sees new commits.
-    state.dates = LastUpdated(_data_dir(config).parent, folders=(Path(config["docs_dir"]), _data_dir(config)))
+    state.dates = None  # fresh each build: `mkdocs serve` sees new commits
     state.shown = {}
     state.search_texts = {}
+
+
+def _dates(config) -> LastUpdated:
+    """The files' dates, once per build, without the data commits nobody could see."""
+    if state.dates is None:
+        state.dates = LastUpdated(_data_dir(config).parent, folders=(Path(config["docs_dir"]), _data_dir(config)),
+                                  unseen=_history(config).unseen)
+    return state.dates
 
 
 def render_part(part: PagePart, page, config, *arguments) -> str:
@@ -334,7 +342,8 @@ def on_page_content(html, page, config, files):
         shown |= data_files({"glossary"})
     sources = [Path(page.file.abs_src_path)] if page.file.abs_src_path else []
     sources += [_data_dir(config) / name for name in sorted(shown)]
-    day = state.dates.date_of(sources)
+    opgave_id = None if page.file.abs_src_path else page.meta.get(OPGAVE_KEY)
+    day = page_date(_history(config), _dates(config), sources, opgave_id)
     return label_section_links(html) + Renderer(_site(config)).last_updated(day, page.url)
 
 
