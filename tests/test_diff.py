@@ -16,7 +16,7 @@ import pytest
 
 from macros.changes import __main__ as diff
 from macros.changes.compare import ADDED, CHANGED, MOVED, REDIRECT_REMOVED, REMOVED, Progress, compare
-from macros.changes.markdown import NOTHING, escape, render
+from macros.changes.markdown import NOTHING, PROGRAMME_UNCHANGED, escape, render
 from macros.changes.text_diff import DELETE, EQUAL, INSERT, Chunk, pair_items, word_diff
 from macros.render.formatting import euro, euro_difference
 from macros.view.site import load_site
@@ -580,3 +580,20 @@ def test_word_differences_keep_punctuation_apart_from_words():
     assert [chunk.text for chunk in changed if chunk.op != EQUAL] == [",", ";", ".", "!"]
     from macros.changes.markdown import words_markdown
     assert words_markdown(chunks) == "Inzetten op exportbevordering**, vastgesteld in 2024,** van bedrijven."
+
+
+def test_the_report_keeps_the_sites_own_additions_apart_from_the_programme(adopted, data):
+    with edit(data / "organisaties.yaml") as content:
+        content["organisaties"].append({"id": "rijksdiensten", "naam": "Rijksdiensten"})
+    markdown = render(changes_in(adopted, data), "main")
+    assert PROGRAMME_UNCHANGED in markdown
+    programme, additions = markdown.split("## Aanvullingen van de site", 1)
+    assert "Rijksdiensten" not in programme
+    assert "### Registers" in additions and "#### Partners en andere organisaties" in additions
+    assert "- Nu een link naar de organisatie ‘Rijksdiensten’." in additions
+
+    with edit(data / "opgaven.yaml") as content:
+        opgave(content, FIRST)["doelgroep"].append("Zzp’ers")
+    markdown = render(changes_in(adopted, data), "main")
+    assert PROGRAMME_UNCHANGED not in markdown
+    assert markdown.index("- Toegevoegd: Zzp’ers") < markdown.index("## Aanvullingen van de site")

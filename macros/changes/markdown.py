@@ -6,18 +6,20 @@ words **bold**.
 """
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from . import words
+from .classify import programme_part, site_part
 from .compare import (
     ADDED, CHANGED, MOVED, REDIRECT_REMOVED, REMOVED, BudgetChanges, Changes, EntryChange, ItemChange, LineChange,
     OpgaveChanges, PageChange, PartChanges, SectionChanges, YearChanges,
 )
 from ..render.formatting import euro_difference
-from .text_diff import DELETE, EQUAL, INSERT, Chunk
+from .text_diff import DELETE, EQUAL, Chunk
 
 TITLE = "Wat verandert er op de site?"
 NOTHING = "Geen wijzigingen die lezers zien."
+PROGRAMME_UNCHANGED = "Het programma zelf verandert niet: alleen wat de site eraan toevoegt."
 # A text up to this many words is shown whole; in a longer one, unchanged runs keep
 # CONTEXT words on each side of a change.
 WHOLE_TEXT_WORDS = 40
@@ -46,6 +48,19 @@ def render(changes: Changes, base: str, target: str = "je werkmap") -> str:
     if broken:
         addresses = "1 oud adres werkt" if broken == 1 else f"{broken} oude adressen werken"
         lines += [f"**Let op:** {addresses} dan niet meer. Zie Pagina’s.", ""]
+    programme, additions = programme_part(changes), site_part(changes)
+    if programme.empty:
+        lines += [PROGRAMME_UNCHANGED, ""]
+    lines += _blocks(programme)
+    if not additions.empty:
+        # One level down: these are the site's own, apart from the programme (classify.py).
+        lines += [f"## {words.ADDITIONS_HEADING}", "", words.ADDITIONS_NOTE, ""]
+        lines += ["#" + line if line.startswith("#") else line for line in _blocks(additions)]
+    return "\n".join(lines)
+
+
+def _blocks(changes: Changes) -> list[str]:
+    lines = []
     blocks = [
         _pages(changes.pages),
         *(_opgave(opgave) for opgave in changes.opgaven),
@@ -56,7 +71,7 @@ def render(changes: Changes, base: str, target: str = "je werkmap") -> str:
     for block in blocks:
         if block:
             lines += block + [""]
-    return "\n".join(lines)
+    return lines
 
 
 def words_markdown(chunks: Sequence[Chunk]) -> str:
@@ -242,8 +257,8 @@ def _entry(entry: EntryChange) -> list[str]:
     return lines
 
 
-def _programme(parts: Iterable[PartChanges]) -> list[str]:
+def _programme(parts: Sequence[PartChanges]) -> list[str]:
     lines = []
     for part in parts:
         lines += ["", f"### {words.PARTS[part.key]}", ""] + [line for item in part.items for line in _item(item)]
-    return ["## Teksten over het programma"] + lines if lines else []
+    return [f"## {words.texts_heading(part.key for part in parts)}"] + lines if lines else []

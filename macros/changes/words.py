@@ -10,6 +10,7 @@ table, a link, struck-through words), never what a change is called.
 from ..data.sections import SECTIONS
 from ..render.dates import dutch_date
 from ..render.formatting import NO_BUDGET_WORDS, euro, euro_difference
+from .classify import SITE_PARTS
 from .compare import ADDED, CHANGED, REMOVED, EntryChange, ItemChange, LineChange, LinkChange, LinkedOpgave, Progress
 
 SECTION_HEADINGS = {section.key: section.heading for section in SECTIONS}
@@ -47,6 +48,10 @@ PARTS = {
     "contact": "Contactgegevens",
 }
 LINKS_HEADING = "Links naar partners, programma’s en fondsen"
+ADDITIONS_HEADING = "Aanvullingen van de site"
+ADDITIONS_NOTE = ("De site geeft meer dan het programma zelf: overzichten van partners, programma’s en fondsen, "
+                  "links daarnaartoe vanuit de teksten, uitleg bij afkortingen en contactgegevens. Als de provincie "
+                  "die aanvult, is dat geen wijziging van het programma.")
 REORDERED = "De volgorde is anders."
 _VERBS = {ADDED: "toegevoegd", REMOVED: "verwijderd", CHANGED: "gewijzigd"}
 
@@ -165,3 +170,8 @@ def linked_opgave(linked: LinkedOpgave) -> str:
     """The register change, seen from an opgave page whose text names the entry."""
     page = f"{linked.label}: {linked.title}"
     return f"Nu een link in {page}." if linked.kind == ADDED else f"Geen link meer in {page}."
+
+
+def texts_heading(keys) -> str:
+    """The heading over changed texts of data/programma.yaml: the programme's, or the site's own."""
+    return "Gegevens van de site" if set(keys) <= SITE_PARTS else "Teksten over het programma"
