@@ -272,7 +272,7 @@ def test_a_renamed_slug_without_oude_slugs_is_flagged(adopted, data):
     assert page.kind == MOVED and page.broken
     markdown = render(changes, "main")
     assert "**Let op:** 1 oud adres werkt dan niet meer." in markdown
-    assert "Zet `arbeidsmarkt` bij `oude_slugs` van deze opgave." in markdown
+    assert "**Let op:** zet `arbeidsmarkt` bij `oude_slugs` van deze opgave." in markdown
 
 
 def add_opgave(data: Path) -> None:
@@ -300,7 +300,7 @@ def test_an_old_address_taken_out_of_oude_slugs_is_flagged(data, tmp_path):
     [page] = changes.pages
     assert (page.kind, page.old_path, page.broken) == (REDIRECT_REMOVED, "opgaven/arbeidsmarkt/", True)
     markdown = render(changes, "main")
-    assert "- Doorverwijzing weg: `/opgaven/arbeidsmarkt/` stuurde door naar Opgave 2" in markdown
+    assert "- Het oude webadres `/opgaven/arbeidsmarkt/` van Opgave 2: " in markdown
     assert "**Let op:** 1 oud adres werkt dan niet meer." in markdown
 
 
@@ -318,7 +318,7 @@ def test_a_new_opgave_with_its_budget_group(adopted, data):
     assert (group.title, group.added, group.new) == ("Een nieuwe opgave", True, 40000)
     assert (year_changes.old_total, year_changes.new_total) == (11_298_457, 11_338_457)
     markdown = render(changes, "main")
-    assert "- Nieuw: Opgave 2 ‘Een nieuwe opgave’ op `/opgaven/nieuwe-opgave/`." in markdown
+    assert "- Nieuwe opgave: Opgave 2: Een nieuwe opgave, op `/opgaven/nieuwe-opgave/`." in markdown
     assert "- Nummer gewijzigd: was opgave 2, nu opgave 3." in markdown
     assert "| Nog niets | Een nieuwe opgave | nieuw | geen budget |  |" in markdown
     assert f"- Subtotaal ‘Een nieuwe opgave’: {euro(40000)} (nieuw)." in markdown
@@ -333,7 +333,8 @@ def test_a_removed_opgave_and_its_old_address(adopted, data, tmp_path):
     [group] = year.groups
     assert (group.title, group.removed, group.old) == ("Een nieuwe opgave", True, 40000)
     markdown = render(changes, "main")
-    assert "- Verwijderd: Opgave 2 ‘Een nieuwe opgave’ op `/opgaven/nieuwe-opgave/`. **Let op:**" in markdown
+    assert ("- Opgave verwijderd: Opgave 2: Een nieuwe opgave, op `/opgaven/nieuwe-opgave/`. "
+            "Links naar dit adres werken niet meer.") in markdown
     assert f"- Subtotaal ‘Een nieuwe opgave’: was {euro(40000)}, vervalt." in markdown
 
     merged = Path(shutil.copytree(ADOPTED_DATA, tmp_path / "merged"))
@@ -597,3 +598,35 @@ def test_the_report_keeps_the_sites_own_additions_apart_from_the_programme(adopt
     markdown = render(changes_in(adopted, data), "main")
     assert PROGRAMME_UNCHANGED not in markdown
     assert markdown.index("- Toegevoegd: Zzp’ers") < markdown.index("## Aanvullingen van de site")
+
+
+def test_make_diff_and_the_site_word_every_change_alike(adopted, data):
+    """One wording (macros/changes/words.py): each sentence of the report is on /wijzigingen/."""
+    from bs4 import BeautifulSoup
+
+    from macros.changes.history import Entry, History
+    from macros.changes.html import history_page
+
+    with edit(data / "opgaven.yaml") as content:
+        items = opgave(content, FIRST)["activiteiten"][0]["items"]
+        items[1] = {"tekst": items[1], "status": "lopend", "datum": "2025-03-01"}
+        record = opgave(content, SECOND)
+        record["slug"], record["oude_slugs"] = "werk-en-onderwijs", ["arbeidsmarkt"]
+    with edit(data / "organisaties.yaml") as content:
+        content["organisaties"].append({"id": "rijksdiensten", "naam": "Rijksdiensten"})
+    with edit(data / "budgetten.yaml") as budget:
+        set_amount(budget, "toekomstbestendige-bedrijventerreinen", 1_100_000)
+    new = load_site(data)
+    changes = compare(adopted, new)
+    page = BeautifulSoup(history_page(History(steps=(Entry(None, changes),)), new), "html.parser")
+    site_text = " ".join(page.get_text().split())
+    report = render(changes, "main")
+    sentences = [line.strip().removeprefix("- ") for line in report.splitlines()
+                 if line.lstrip().startswith("- ") and "**" not in line and "`" not in line]
+    assert any(sentence.startswith("Voortgang: was nog geen stand") for sentence in sentences)
+    assert any(sentence.startswith("Nu een link naar de organisatie") for sentence in sentences)
+    assert any(sentence.startswith("Geen link meer") or sentence.startswith("Nu een link in") for sentence in sentences)
+    for sentence in sentences:
+        assert " ".join(sentence.replace("\\", "").split()) in site_text, sentence
+    assert "Nieuw webadres: Opgave 2: Samenwerken aan een toekomstbestendige arbeidsmarkt staat nu op" in report
+    assert "Nieuw webadres: Opgave 2: Samenwerken aan een toekomstbestendige arbeidsmarkt staat nu op" in site_text

@@ -111,6 +111,7 @@ def _environment() -> Environment:
     env.filters.update(
         dutch_date=dutch_date,
         quoted=lambda text: Markup("‘{}’").format(text),
+        page_words=_page_words,
         glossary=glossary,  # data text gets the glossary's tooltips, as everywhere on the site
     )
     env.globals.update(
@@ -142,3 +143,10 @@ class _Links:
     def register(self, register: str, entry_id: str) -> str | None:
         path = self.registers.get((register, entry_id))
         return self.url(path) if path is not None else None
+
+
+def _page_words(text: str, name: Markup, page) -> Markup:
+    """words.page_text with the opgave's name (a link while it exists) and its addresses."""
+    addresses = {key: f"/{path}" if path else "" for key, path in
+                 (("old", page.old_path), ("new", page.new_path), ("redirect", page.redirect))}
+    return Markup(text).format(name=Markup(name.strip()), **addresses)

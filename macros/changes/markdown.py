@@ -118,23 +118,15 @@ def _pages(pages: Sequence[PageChange]) -> list[str]:
 
 
 def _page(page: PageChange) -> str:
-    name = f"{page.label} {_quoted(page.title)}"
-    if page.kind == ADDED:
-        return f"Nieuw: {name} op {_address(page.new_path)}."
-    if page.kind == MOVED:
-        text = f"Verplaatst: {name} staat nu op {_address(page.new_path)}, eerst op {_address(page.old_path)}."
-        if page.broken:
-            slug = page.old_path.strip("/").split("/")[-1]
-            return (f"{text} **Let op:** het oude adres werkt dan niet meer. "
-                    f"Zet `{slug}` bij `oude_slugs` van deze opgave.")
-        return f"{text} Het oude adres stuurt door naar het nieuwe."
-    if page.kind == REDIRECT_REMOVED:
-        return (f"Doorverwijzing weg: {_address(page.old_path)} stuurde door naar {name}. "
-                f"**Let op:** links naar dit oude adres werken dan niet meer.")
-    text = f"Verwijderd: {name} op {_address(page.old_path)}."
-    if page.broken:
-        return f"{text} **Let op:** links naar dit adres werken dan niet meer."
-    return f"{text} Het adres stuurt door naar {_address(page.redirect)}."
+    text = words.page_text(page).format(
+        name=escape(f"{page.label}: {page.title}"),
+        **{key: _address(path) if path else "" for key, path in
+           (("old", page.old_path), ("new", page.new_path), ("redirect", page.redirect))},
+    )
+    if page.broken and page.kind == MOVED:  # what staff can do about it
+        slug = page.old_path.strip("/").split("/")[-1]
+        return f"{text} **Let op:** zet `{slug}` bij `oude_slugs` van deze opgave."
+    return text
 
 
 # ---------------------------------------------------------------- opgaven

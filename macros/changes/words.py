@@ -11,7 +11,7 @@ from ..data.sections import SECTIONS
 from ..render.dates import dutch_date
 from ..render.formatting import NO_BUDGET_WORDS, euro, euro_difference
 from .classify import SITE_PARTS
-from .compare import ADDED, CHANGED, REMOVED, EntryChange, ItemChange, LineChange, LinkChange, LinkedOpgave, Progress
+from .compare import ADDED, CHANGED, MOVED, REDIRECT_REMOVED, REMOVED, EntryChange, ItemChange, LineChange, LinkChange, LinkedOpgave, PageChange, Progress
 
 SECTION_HEADINGS = {section.key: section.heading for section in SECTIONS}
 # Fields of an opgave or budget year whose change is reported by name.
@@ -175,3 +175,19 @@ def linked_opgave(linked: LinkedOpgave) -> str:
 def texts_heading(keys) -> str:
     """The heading over changed texts of data/programma.yaml: the programme's, or the site's own."""
     return "Gegevens van de site" if set(keys) <= SITE_PARTS else "Teksten over het programma"
+
+
+def page_text(page: PageChange) -> str:
+    """A new, moved or removed opgave page, as a format string: {name} is the opgave
+    ("Opgave 2: Titel"), {old}, {new} and {redirect} are addresses. Each renderer fills them
+    in with its own markup (a link, code), escaping the data itself."""
+    if page.kind == ADDED:
+        return "Nieuwe opgave: {name}, op {new}."
+    if page.kind == MOVED:
+        return ("Nieuw webadres: {name} staat nu op {new}, eerst op {old}. "
+                + ("Het oude adres stuurt door naar het nieuwe." if page.redirect else "Het oude adres werkt niet meer."))
+    if page.kind == REMOVED:
+        return "Opgave verwijderd: {name}, op {old}." + (" Het adres stuurt door naar {redirect}." if page.redirect
+                                                       else " Links naar dit adres werken niet meer.")
+    assert page.kind == REDIRECT_REMOVED
+    return "Het oude webadres {old} van {name} werkt niet meer: het stuurt niet meer door."
