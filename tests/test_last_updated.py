@@ -257,3 +257,12 @@ def test_a_change_nobody_can_see_moves_no_date(merged_build):
     dates = {page: shown_date(page) for page in built_pages(site_dir)}
     assert COMMENT_ONLY not in dates.values()
     assert dates[site_dir / "over" / "index.html"] < COMMENT_ONLY  # shows programma.yaml
+
+
+def test_pages_that_do_not_show_the_edited_text_keep_their_date(merged_build):
+    """The edited activity names no partner or programme: the indexes do not change; the
+    pages that show the opgaven' texts (the changes page, the opgaven) do."""
+    site_dir, _, _ = merged_build
+    for url in ("partners", "programmas-en-fondsen", "begrotingsposten", "doelgroepen"):
+        assert shown_date(site_dir / url / "index.html") < MERGED, url
+    assert shown_date(site_dir / "wijzigingen" / "index.html") == MERGED

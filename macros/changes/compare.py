@@ -231,6 +231,9 @@ class Changes:
     # shows of others (the titles of its neighbours, the period, a term's meaning). What
     # moves the page's "Laatst bijgewerkt" (macros/changes/dates.py).
     opgave_pages: frozenset[str] = frozenset()
+    # The parts of the Site (macros/view/site.py, SOURCES) that show something else: a page
+    # that reads none of them shows what it showed (dates.py).
+    parts: frozenset[str] = frozenset()
 
     @property
     def empty(self) -> bool:
@@ -247,7 +250,49 @@ def compare(old: Site, new: Site) -> Changes:
         registers=_with_linked_opgaven(register_changes(old, new), opgaven),
         programme=programme_changes(old, new),
     )
-    return replace(changes, opgave_pages=_opgave_pages(old, new, changes))
+    return replace(changes, opgave_pages=_opgave_pages(old, new, changes), parts=_parts(old, new, changes))
+
+
+def _parts(old: Site, new: Site, changes: Changes) -> frozenset[str]:
+    """The parts of the Site whose content changed, by the names RecordingSite notes."""
+    parts = set()
+    if changes.programme:
+        parts.add("programme")
+    # Links alone are the indexes' (a page that shows them reads `indexes`).
+    if changes.pages or any(opgave.title_change or opgave.sections or opgave.renumbered or opgave.new
+                            for opgave in changes.opgaven):
+        parts |= {"opgaven", "opgave", "neighbours"}
+    if not changes.budget.empty or any(opgave.title_change or opgave.renumbered for opgave in changes.opgaven) \
+            or changes.pages:  # a group of an opgave is titled by it
+        parts.add("budget")
+    if any(change.register == "begrippen" for change in changes.registers):
+        parts.add("glossary")
+    if _index_view(old) != _index_view(new):
+        parts.add("indexes")
+    return frozenset(parts)
+
+
+def _index_view(site: Site) -> tuple:
+    """What the index pages show: every entry with what names it, the budget lines, the
+    target groups and the cofinancing text, as comparable values."""
+    indexes = site.indexes
+
+    def mention(found) -> tuple:
+        return found.label, found.path, found.where, tuple(found.wordings), found.amount
+
+    def entry(found) -> tuple:
+        return found.kind, found.id, tuple(sorted(_fields(found.record).items())), tuple(map(mention, found.mentions))
+
+    return (
+        tuple(entry(found) for found in (*indexes.organisations, *indexes.programmes, *indexes.funds)),
+        tuple((line.id, line.label, tuple(found.id for found in line.entries),
+               tuple((place.path, place.group_label, plain(place.line.name), place.amount, place.opgave_path)
+                     for place in line.places))
+              for line in indexes.budget_lines),
+        tuple((groups.path, groups.opgave.label, plain(groups.opgave.title), groups.groups)
+              for groups in indexes.target_groups),
+        tuple((text.text, tuple(found.id for found in text.entries)) for text in indexes.cofinancing),
+    )
 
 
 def touched_opgaven(changes: Changes) -> frozenset[str]:

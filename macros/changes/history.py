@@ -42,7 +42,7 @@ from pathlib import Path
 from ..outputs.artefacts import ArtefactCache, cache_for, data_inputs
 from ..data.problems import DataError
 from ..data.revisions import RevisionError, data_at
-from ..view.site import Site, load_site
+from ..view.site import SOURCES, Site, load_site
 from .classify import programme_part, site_part
 from .compare import ADDED, CHANGED, Changes, OpgaveChanges, PageChange, YearChanges, compare, touched_opgaven
 
@@ -150,6 +150,13 @@ class History:
         site addition, such as a new link); None when none did since adoption."""
         return next((step for step in self.steps
                      if step.committed and opgave_id in step.changes.opgave_pages), None)
+
+    def parts_change(self, parts) -> Entry | None:
+        """The newest committed step that changed any of these parts of the Site (view/site.py)."""
+        parts = frozenset(parts)
+        if parts - SOURCES.keys():  # a part compare() does not follow: any change may show there
+            return next((step for step in self.steps if step.committed), None)
+        return next((step for step in self.steps if step.committed and step.changes.parts & parts), None)
 
     def additions_for(self, opgave_id: str) -> tuple[Entry, ...]:
         """The site additions that changed the links on the opgave's page."""

@@ -337,13 +337,13 @@ def on_page_content(html, page, config, files):
     """"Laatst bijgewerkt" under every page: the last change to its Markdown or the data it shows.
 
     Also names each heading's section link for screen readers (macros/render/section_links.py)."""
-    shown = data_files(state.shown.pop(page.file.src_uri, ()))
+    parts = set(state.shown.pop(page.file.src_uri, ()))
     if "<abbr" in html:  # hand-written text too gets the glossary's tooltips (Markdown's abbr)
-        shown |= data_files({"glossary"})
-    sources = [Path(page.file.abs_src_path)] if page.file.abs_src_path else []
-    sources += [_data_dir(config) / name for name in sorted(shown)]
-    opgave_id = None if page.file.abs_src_path else page.meta.get(OPGAVE_KEY)
-    day = page_date(_history(config), _dates(config), sources, opgave_id)
+        parts.add("glossary")
+    markdown = Path(page.file.abs_src_path) if page.file.abs_src_path else None
+    data = [_data_dir(config) / name for name in sorted(data_files(parts))]
+    opgave_id = None if markdown else page.meta.get(OPGAVE_KEY)
+    day = page_date(_history(config), _dates(config), markdown, parts, data, opgave_id)
     return label_section_links(html) + Renderer(_site(config)).last_updated(day, page.url)
 
 
