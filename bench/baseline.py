@@ -141,24 +141,6 @@ def project_nav(project: Path, python: str = sys.executable) -> list:
     return json.loads(result.stdout)
 
 
-def with_all_opgaven(nav: list, opgaven: list[dict]) -> list:
-    """Every opgave in the sidebar after the opgaven index, as the engine once did at any size."""
-    entries = [{f"{number}. {opgave['titel']}": f"opgaven/{opgave['slug']}.md"}
-               for number, opgave in enumerate(opgaven, 1)]
-    result = []
-    for item in nav:
-        if isinstance(item, dict):
-            (title, value), = item.items()
-            if isinstance(value, list):
-                value = with_all_opgaven(value, opgaven)
-                if "opgaven/index.md" in value:
-                    value = value[: value.index("opgaven/index.md") + 1] + entries
-            result.append({title: value})
-        else:
-            result.append(item)
-    return result
-
-
 def glossary_of(project: Path) -> dict[str, str]:
     sys.path.insert(0, str(project))
     try:
@@ -168,7 +150,7 @@ def glossary_of(project: Path) -> dict[str, str]:
         sys.path.remove(str(project))
 
 
-def make_baseline(project: Path, our_site: Path, destination: Path, nav: list, full_nav: bool = False) -> Path:
+def make_baseline(project: Path, our_site: Path, destination: Path, nav: list) -> Path:
     """A bare Material project at `destination` with the pages of our build of `project`."""
     ours = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     docs = destination / "docs"
@@ -203,7 +185,7 @@ def make_baseline(project: Path, our_site: Path, destination: Path, nav: list, f
         "docs_dir": "docs",
         "theme": theme,
         "plugins": [{"search": {"lang": theme.get("language", "en")}}],
-        "nav": with_all_opgaven(nav, opgaven) if full_nav else nav,
+        "nav": nav,
         # Pages left out of the sidebar are reached from an index page, as in ours.
         "validation": {"nav": {"omitted_files": "info"}, "links": {"not_found": "info", "anchors": "info"}},
     })

@@ -7,34 +7,15 @@ are organised per opgave (the budget groups of a year that is split by opgave) g
 matching group for every copy; every other data file is copied as it is.
 
 Works on the YAML as plain data, so it keeps working while the models change; the
-benchmark validates the result with `macros.data.check` before it builds anything.
+benchmark's strict build stops on anything the data check refuses.
 """
 
 import copy
 from pathlib import Path
 
-import yaml
-
-from tests.project import copy_project  # the same copy the tests build from
+from tests.project import copy_project, read_yaml, write_yaml  # the same copy the tests build from
 
 ROOT = Path(__file__).resolve().parent.parent
-
-try:
-    from yaml import CSafeDumper as _Dumper, CSafeLoader as _Loader
-except ImportError:  # pragma: no cover
-    from yaml import SafeDumper as _Dumper, SafeLoader as _Loader
-
-
-def read_yaml(path: Path):
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-
-
-def write_yaml(path: Path, data) -> None:
-    path.write_text(
-        # No wrapping (libyaml wants a whole number: float("inf") overflows it).
-        yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=2**30),
-        encoding="utf-8",
-    )
 
 
 def _suffix(value: str, copy_number: int) -> str:
@@ -99,26 +80,3 @@ def make_project(destination: Path, count: int, root: Path = ROOT) -> Path:
 
 def opgaven_of(project: Path) -> list[dict]:
     return read_yaml(project / "data" / "opgaven.yaml")["opgaven"]
-
-
-def without_plugin(config_file: Path, plugin: str) -> None:
-    """Leave one plugin out of a copied mkdocs.yml (its entry and its indented options)."""
-    lines = config_file.read_text(encoding="utf-8").splitlines(keepends=True)
-    kept, skipping_indent, in_plugins = [], None, False
-    for line in lines:
-        stripped = line.strip()
-        indent = len(line) - len(line.lstrip())
-        if not line.startswith((" ", "\n")) and stripped:
-            in_plugins = stripped.startswith("plugins:")
-        if skipping_indent is not None:
-            if stripped and indent <= skipping_indent:
-                skipping_indent = None
-            else:
-                continue
-        if in_plugins and stripped in (f"- {plugin}", f"- {plugin}:"):
-            skipping_indent = indent
-            continue
-        kept.append(line)
-    if len(kept) == len(lines):
-        raise ValueError(f"plugin {plugin!r} not found in {config_file}")
-    config_file.write_text("".join(kept), encoding="utf-8")

@@ -1,37 +1,16 @@
-"""Shared fixtures: the real site, built once per test run."""
+"""Shared fixtures: the real site and the adopted one, each built once per test run."""
 
-import os
+import fcntl
 import shutil
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.project import ADOPTED_DATA, ENV, PROJECT, PROJECT_SITE, build, copy_project
+from tests.project import ADOPTED_DATA, PROJECT, PROJECT_SITE, build, copy_project
 
-from macros.outputs.artefacts import SHARED_CACHE_VARIABLE
 from macros.view.site import load_site
-
-
-def pytest_configure(config):
-    """The builds of one test run share what they draw (the PDF takes seconds; some 25 builds
-    of copies of the project draw the same one): one folder for the run, removed after it.
-    The run's workers (pytest-xdist) inherit the folder from the process that started them."""
-    if hasattr(config, "workerinput"):
-        return  # started with the folder in its environment, so tests/project.py's ENV has it
-    folder = tempfile.mkdtemp(prefix="ekd-artefacts-")
-    config.stash[_SHARED] = folder
-    os.environ[SHARED_CACHE_VARIABLE] = ENV[SHARED_CACHE_VARIABLE] = folder
-
-
-def pytest_unconfigure(config):
-    folder = config.stash.get(_SHARED, None)
-    if folder:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-_SHARED = pytest.StashKey[str]()
 
 
 def pytest_collection_modifyitems(items):
@@ -40,16 +19,38 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
+def once_per_run(request, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder `make(folder)` filled, made by the first process of the run that asks for it.
+
+    The run's processes (pytest-xdist) each have a session of their own; a session fixture
+    alone would build the same site once per process. So they share one folder of the run:
+    the first process that asks builds, while another that asks waits and then reads it."""
+    root = request.getfixturevalue("tmp_path_factory").getbasetemp()
+    if hasattr(request.config, "workerinput"):  # a worker of this run (not a run that a test started)
+        root = root.parent  # the workers' folders (popen-gw0, ...) sit side by side in the run's folder
+    folder, done = root / name, root / f"{name}.done"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the process ends, even when it is killed
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
+def strict_build(project: Path, site_dir: Path) -> None:
+    result = build(project, site_dir)
+    assert result.returncode == 0, f"mkdocs build --strict faalde:\n{result.stdout}\n{result.stderr}"
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def built_site(request) -> Path:
     """A fresh strict build of the real project (or EKD_PROJECT, or its EKD_SITE); the run fails if
     the build does."""
     if PROJECT_SITE is not None:
         return PROJECT_SITE
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build(PROJECT, site_dir)
-    assert result.returncode == 0, f"mkdocs build --strict faalde:\n{result.stdout}\n{result.stderr}"
-    return site_dir
+    return once_per_run(request, "site", lambda folder: strict_build(PROJECT, folder))
 
 
 @pytest.fixture(scope="session")
@@ -65,13 +66,15 @@ def adopted():
 
 
 @pytest.fixture(scope="session")
-def adopted_project(tmp_path_factory) -> tuple[Path, Path]:
-    """A copy of the project with the adopted data, and its strict build: (project, site dir)."""
-    project = copy_project(tmp_path_factory.mktemp("adopted-project"), data=ADOPTED_DATA)
-    site_dir = tmp_path_factory.mktemp("adopted-site")
-    result = build(project, site_dir)
-    assert result.returncode == 0, f"mkdocs build --strict faalde:\n{result.stdout}\n{result.stderr}"
-    return project, site_dir
+def adopted_project(request) -> tuple[Path, Path]:
+    """A copy of the project with the adopted data, and its strict build: (project, site dir).
+    Shared by every test of the run: read it, never change it."""
+    def make(folder: Path) -> None:
+        copy_project(folder / "project", data=ADOPTED_DATA)
+        strict_build(folder / "project", folder / "site")
+
+    folder = once_per_run(request, "adopted", make)
+    return folder / "project", folder / "site"
 
 
 @pytest.fixture(scope="session")
@@ -88,12 +91,13 @@ def warm_cache(adopted_project) -> Path:
 
 
 @pytest.fixture(scope="session")
-def renamed_site(tmp_path_factory, warm_cache) -> Path:
+def renamed_site(request, warm_cache) -> Path:
     """The adopted data with one opgave renamed (tests/test_redirects.py), built once for the
     redirect tests and their browser test."""
     from tests.test_redirects import build_with_renamed_slug
 
-    return build_with_renamed_slug(tmp_path_factory.mktemp("renamed"), cache=warm_cache)
+    return once_per_run(request, "renamed", lambda folder: build_with_renamed_slug(folder, cache=warm_cache)) \
+        / "site"
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from macros.data.files import ROOT
+
 # The project whose content the content tests check: the repository itself, or a copy with
 # edited data (tests/test_contributing.py runs the content tests on the guide's edits).
 PROJECT = Path(os.environ.get("EKD_PROJECT", ROOT)).resolve()
@@ -47,23 +48,23 @@ def copy_project(destination: Path, root: Path = ROOT, data: Path | None = None,
     return destination
 
 
-def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """A strict build (never -q: with -q MkDocs exits 0 on warnings)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
-        capture_output=True, text=True, env=ENV, cwd=project,
+        capture_output=True, text=True, env=env or ENV, cwd=project,
     )
 
 
 def check(data_dir: Path) -> subprocess.CompletedProcess:
-    """`python -m macros.data.check data_dir`, run in this process (the same code, without a
+    """`python -m macros.view.check data_dir`, run in this process (the same code, without a
     second Python start): its exit status and what it printed."""
-    from macros.data.check import main
+    from macros.view.check import main
 
     stdout, stderr = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
         returncode = main([str(data_dir)])
-    return subprocess.CompletedProcess(["macros.data.check", str(data_dir)], returncode, stdout.getvalue(),
+    return subprocess.CompletedProcess(["macros.view.check", str(data_dir)], returncode, stdout.getvalue(),
                                        stderr.getvalue())
 
 

@@ -6,22 +6,13 @@ every letter and figure, must match.
 """
 
 import re
-from pathlib import Path
 
-SOURCE = Path(__file__).resolve().parent.parent / "bron" / "uitvoeringsprogramma-economische-koers-drenthe-2024-2025.txt"
+from macros.data.source import SOURCE, key, source_text  # noqa: F401 - the tests' names for them
 
 # Deliberate repairs in the data, each also explained in a YAML comment there.
 REPAIRS = {
     "inspiratiebijeenkomsten)": "inspiratiebijeenkomsten",  # closing parenthesis missing in the source
 }
-
-
-def key(text: str) -> str:
-    return re.sub(r"[\s\-•]+", "", text)
-
-
-def source_text() -> str:
-    return SOURCE.read_text(encoding="utf-8")
 
 
 def data_key(text: str) -> str:

@@ -168,6 +168,7 @@ def test_without_an_address_pages_name_no_address(unaddressed):
 def test_without_an_address_there_is_no_sitemap(unaddressed):
     site_dir, _ = unaddressed
     assert not (site_dir / "sitemap.xml").exists() and not (site_dir / "sitemap.xml.gz").exists()
+    assert not (site_dir / "robots.txt").exists()  # its Sitemap line would need the address
 
 
 def test_without_an_address_feed_links_are_relative(unaddressed):

@@ -1,26 +1,30 @@
 """The slow files (link preview images, the PDF) come from a disk cache, never stale.
 
 macros/outputs/artefacts.py keeps each file under a hash of everything it is made from: its
-inputs, the source of macros/ and the versions of the drawing libraries. A cached
-file is always the file a fresh build would make; a build only draws what changed.
+inputs, the source of macros/ and the machine (Python, every installed package, pango,
+harfbuzz, fontconfig, the font files). A cached file is always the file a fresh build
+would make; a build only draws what changed.
 """
 
 import os
 import re
-import threading
+import shutil
+import subprocess
+import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
+from importlib import metadata
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from macros.outputs import artefacts
-from macros.outputs.artefacts import ArtefactCache, cache_for, code_fingerprint
-from macros.outputs.pdf import PATH as PDF_PATH, programme_pdf
+from macros.outputs import artefacts, environment
+from macros.outputs.artefacts import ArtefactCache, cache_for, compiled_templates_folder, fingerprint as fingerprint_once
+from macros.outputs.edition import edition
+from macros.outputs.pdf import programme_pdf
 from macros.outputs.previews import preview_image
 from macros.view.site import load_site
-from tests.project import ADOPTED_DATA, build, copy_project
+from tests.project import ADOPTED_DATA, ENV, ROOT, build, copy_project
 
 
 class Maker:
@@ -114,9 +118,9 @@ def test_text_and_bytes_inputs_are_the_same_input(cache):
     assert make.calls == 0
 
 
-def test_a_change_in_the_code_or_libraries_makes_the_file_again(cache, directory, monkeypatch):
+def test_a_change_in_the_code_or_the_machine_makes_the_file_again(cache, directory, monkeypatch):
     cache.get("preview", ["Vestigingsklimaat"], Maker(b"drawn by the old code"))
-    monkeypatch.setattr(artefacts, "code_fingerprint", lambda modules=(): "macros/ or a library changed")
+    monkeypatch.setattr(artefacts, "fingerprint", lambda: "macros/, a package, a library or a font changed")
     make = Maker(b"drawn by the new code")
 
     assert next_build(directory).get("preview", ["Vestigingsklimaat"], make) == b"drawn by the new code"
@@ -125,26 +129,29 @@ def test_a_change_in_the_code_or_libraries_makes_the_file_again(cache, directory
 
 @pytest.fixture
 def fingerprint_of(tmp_path, monkeypatch):
-    """code_fingerprint() of a stand-in macros/ folder and stand-in library versions."""
+    """fingerprint() of a stand-in macros/ folder on a stand-in machine."""
     macros = tmp_path / "macros"
     (macros / "templates").mkdir(parents=True)
     (macros / "previews.py").write_text("DRAW = 1\n", encoding="utf-8")
     (macros / "templates" / "page.html").write_text("<p>{{ x }}</p>\n", encoding="utf-8")
-    versions = {library: "1.0.0" for library in artefacts.LIBRARIES}
+    machine = {"packages": ["weasyprint-68.0.dist-info"], "libraries": {"pango": "1.50.12"},
+               "fonts": [("/usr/share/fonts/DejaVuSans.ttf", 757076, 1)]}
     monkeypatch.setattr(artefacts, "MACROS", macros)
-    monkeypatch.setattr(artefacts.metadata, "version", versions.__getitem__)
+    monkeypatch.setattr(environment, "installed_distributions", lambda: machine["packages"])
+    monkeypatch.setattr(environment, "library_versions", lambda: machine["libraries"])
+    monkeypatch.setattr(environment, "font_files", lambda: machine["fonts"])
 
     def fingerprint() -> str:
-        code_fingerprint.cache_clear()  # it is computed once per process, and so are the versions
-        artefacts._library_versions.cache_clear()
-        return code_fingerprint()
+        fingerprint_once.cache_clear()  # both are computed once per process
+        environment.environment_fingerprint.cache_clear()
+        return fingerprint_once()
 
-    yield macros, versions, fingerprint
-    code_fingerprint.cache_clear()  # the next caller computes it from the real macros/ again
-    artefacts._library_versions.cache_clear()
+    yield macros, machine, fingerprint
+    fingerprint_once.cache_clear()  # the next caller computes it from the real macros/ again
+    environment.environment_fingerprint.cache_clear()
 
 
-def test_the_code_fingerprint_changes_with_the_python_source_of_macros(fingerprint_of):
+def test_the_fingerprint_changes_with_the_python_source_of_macros(fingerprint_of):
     macros, _, fingerprint = fingerprint_of
     before = fingerprint()
 
@@ -153,8 +160,8 @@ def test_the_code_fingerprint_changes_with_the_python_source_of_macros(fingerpri
     assert fingerprint() != before
 
 
-def test_templates_are_not_part_of_the_code_fingerprint(fingerprint_of):
-    # No cached file is made with a template: changing one must not redraw 1000 previews.
+def test_templates_are_not_part_of_the_fingerprint(fingerprint_of):
+    # The PDF has the templates among its inputs; a preview image is not made with one.
     macros, _, fingerprint = fingerprint_of
     before = fingerprint()
 
@@ -163,29 +170,7 @@ def test_templates_are_not_part_of_the_code_fingerprint(fingerprint_of):
     assert fingerprint() == before
 
 
-def test_a_file_made_by_named_modules_changes_only_with_those_modules(fingerprint_of):
-    macros, _, fingerprint = fingerprint_of
-    (macros / "pdf.py").write_text("PAGES = 1\n", encoding="utf-8")
-    code_fingerprint.cache_clear()
-    previews_only, everything = code_fingerprint(("previews.py",)), fingerprint()
-
-    (macros / "pdf.py").write_text("PAGES = 2\n", encoding="utf-8")
-    code_fingerprint.cache_clear()
-
-    assert code_fingerprint(("previews.py",)) == previews_only
-    assert fingerprint() != everything
-
-
-def test_the_code_fingerprint_changes_with_a_drawing_library_version(fingerprint_of):
-    _, versions, fingerprint = fingerprint_of
-    before = fingerprint()
-
-    versions["pillow"] = "12.0.1"
-
-    assert fingerprint() != before
-
-
-def test_the_code_fingerprint_ignores_compiled_python(fingerprint_of):
+def test_the_fingerprint_ignores_compiled_python(fingerprint_of):
     macros, _, fingerprint = fingerprint_of
     before = fingerprint()
 
@@ -193,6 +178,58 @@ def test_the_code_fingerprint_ignores_compiled_python(fingerprint_of):
     (macros / "__pycache__" / "previews.cpython-311.pyc").write_bytes(b"\x00compiled")
 
     assert fingerprint() == before
+
+
+@pytest.mark.parametrize("change", [
+    lambda machine: machine["packages"].append("pillow-12.0.0.dist-info"),  # any installed package
+    lambda machine: machine["packages"].__setitem__(0, "weasyprint-68.1.dist-info"),
+    lambda machine: machine["libraries"].__setitem__("pango", "1.56.3"),
+    lambda machine: machine["fonts"].append(("/usr/share/fonts/Extra.ttf", 1000, 1)),  # a font added
+    lambda machine: machine["fonts"].__setitem__(0, ("/usr/share/fonts/DejaVuSans.ttf", 757076, 2)),  # replaced
+], ids=["package-added", "package-version", "pango-version", "font-added", "font-replaced"])
+def test_the_fingerprint_changes_with_the_machine(fingerprint_of, change):
+    _, machine, fingerprint = fingerprint_of
+    before = fingerprint()
+
+    change(machine)
+
+    assert fingerprint() != before
+
+
+def test_the_machine_is_read_from_python_the_packages_the_text_libraries_and_the_fonts():
+    assert f"pillow-{metadata.version('pillow')}.dist-info" in environment.installed_distributions()
+    assert f"weasyprint-{metadata.version('weasyprint')}.dist-info" in environment.installed_distributions()
+    versions = environment.library_versions()
+    assert set(versions) == {"pango", "harfbuzz", "fontconfig"}
+    assert "missing" not in versions.values()  # the PDF is drawn with them (make test installs them)
+    fonts = [Path(path).name for path, _size, _modified in environment.font_files()]
+    assert any(name.startswith("DejaVuSans") for name in fonts)  # the PDF's font
+
+
+def config_with_a_font_added(folder: Path) -> Path:
+    """A fontconfig configuration: the machine's own, and one more font (a copy of DejaVu Sans)."""
+    fonts = folder / "fonts"
+    fonts.mkdir()
+    dejavu = next(Path(path) for path, _size, _modified in environment.font_files()
+                  if Path(path).name == "DejaVuSans.ttf")
+    shutil.copy(dejavu, fonts / "Extra.ttf")
+    config = folder / "fonts.conf"
+    config.write_text("<?xml version='1.0'?><!DOCTYPE fontconfig SYSTEM 'fonts.dtd'><fontconfig>"
+                      f"<include>/etc/fonts/fonts.conf</include><dir>{fonts}</dir>"
+                      f"<cachedir>{folder / 'fontconfig-cache'}</cachedir></fontconfig>", encoding="utf-8")
+    return config
+
+
+def test_a_font_added_to_fontconfig_changes_the_fingerprint(tmp_path):
+    """As on a machine with another font setup: fontconfig reads FONTCONFIG_FILE when it starts."""
+    def fingerprint_with(env: dict) -> str:
+        result = subprocess.run([sys.executable, "-m", "macros.outputs.environment"], cwd=ROOT, env=env,
+                                capture_output=True, text=True, check=True)
+        return result.stdout.strip()
+
+    config = config_with_a_font_added(tmp_path)
+
+    assert fingerprint_with({**ENV, "FONTCONFIG_FILE": str(config)}) != fingerprint_with(ENV)
 
 
 def test_prune_removes_the_files_this_build_did_not_ask_for(cache, directory):
@@ -302,41 +339,6 @@ def test_each_project_has_one_cache_in_its_cache_folder(tmp_path):
     assert cache_for(tmp_path / "other") is not first
 
 
-def test_a_shared_folder_gives_another_project_what_one_made_and_is_never_pruned(tmp_path):
-    shared = tmp_path / "shared"
-    first = ArtefactCache(tmp_path / "one" / ".cache" / "artefacts", shared)
-    first.start_build()
-    first.get("pdf", ["data"], Maker(b"the pdf"))
-    other = ArtefactCache(tmp_path / "two" / ".cache" / "artefacts", shared)
-    other.start_build()
-    make = Maker(b"drawn again")
-    assert other.get("pdf", ["data"], make) == b"the pdf"
-    assert make.calls == 0
-    assert files_in(tmp_path / "two" / ".cache" / "artefacts") == files_in(shared)  # its own cache is complete
-    other.start_build()
-    other.prune()  # a build that used nothing
-    assert len(files_in(shared)) == 1
-
-
-def test_builds_sharing_a_folder_draw_a_file_once_when_they_need_it_at_the_same_time(tmp_path):
-    shared, started = tmp_path / "shared", threading.Event()
-
-    class SlowMaker(Maker):
-        def __call__(self) -> bytes:
-            started.set()
-            time.sleep(0.3)  # the other build asks meanwhile
-            return super().__call__()
-
-    make = SlowMaker(b"the pdf")
-    caches = [ArtefactCache(tmp_path / name / ".cache" / "artefacts", shared) for name in ("one", "two")]
-    with ThreadPoolExecutor(2) as pool:
-        first = pool.submit(caches[0].get, "pdf", ["data"], make)
-        started.wait(5)
-        second = pool.submit(caches[1].get, "pdf", ["data"], make)
-        assert first.result() == second.result() == b"the pdf"
-    assert make.calls == 1
-
-
 def test_peek_makes_nothing_and_put_keeps_what_was_made_elsewhere(cache, directory):
     assert cache.peek("pdf", ["data"]) is None
     assert files_in(directory) == []
@@ -346,11 +348,6 @@ def test_peek_makes_nothing_and_put_keeps_what_was_made_elsewhere(cache, directo
 
 
 # ------------------------------------------------------------ the build
-
-
-def site_name_of(project: Path) -> str:
-    """site_name from mkdocs.yml (which yaml.safe_load cannot read: it has an !ENV tag)."""
-    return re.search(r"^site_name: (.+)$", (project / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
 
 
 def cache_files(project: Path) -> dict[str, int]:
@@ -378,7 +375,7 @@ def builds(tmp_path_factory):
     assert first.returncode == 0, first.stdout + first.stderr
     old_site = load_site(project / "data")
     old_cache = cache_files(project)
-    old_pdf = (root / "first" / PDF_PATH).read_bytes()
+    old_pdf = (root / "first" / old_site.pdf_path).read_bytes()
 
     changed = old_site.opgaven[0]
     new_title = changed.title[:-1] + ("X" if changed.title[-1] != "X" else "Y")  # a typo fixed
@@ -391,11 +388,16 @@ def builds(tmp_path_factory):
     edit(project / "overrides" / "main.html", "'summary_large_image' if share_image", "'summary' if share_image")
     second = build(project, root / "second")
     assert second.returncode == 0, second.stdout + second.stderr
+    new_cache = cache_files(project)
+    # Then the same data on a machine with one more font.
+    third = build(project, root / "third", env={**ENV, "FONTCONFIG_FILE": str(config_with_a_font_added(root))})
+    assert third.returncode == 0, third.stdout + third.stderr
 
     return {
-        "project": project, "site_name": site_name_of(project), "changed": changed.slug, "new_title": new_title,
+        "project": project, "site_name": old_site.name, "changed": changed.slug, "new_title": new_title,
         "old": {"site": old_site, "dir": root / "first", "cache": old_cache, "pdf": old_pdf},
-        "new": {"site": load_site(project / "data"), "dir": root / "second", "cache": cache_files(project)},
+        "new": {"site": load_site(project / "data"), "dir": root / "second", "cache": new_cache},
+        "font": {"cache": cache_files(project)},
     }
 
 
@@ -430,11 +432,11 @@ def test_a_changed_title_is_published_in_a_new_preview_not_the_cached_one(builds
 
 
 def test_a_changed_data_file_is_published_in_a_new_pdf(builds):
-    new_pdf = (builds["new"]["dir"] / PDF_PATH).read_bytes()
+    new_pdf = (builds["new"]["dir"] / builds["new"]["site"].pdf_path).read_bytes()
 
     assert new_pdf != builds["old"]["pdf"]
-    assert new_pdf == programme_pdf(builds["new"]["site"])
-    text = " ".join(" ".join(page.extract_text() for page in PdfReader(builds["new"]["dir"] / PDF_PATH).pages).split())
+    assert new_pdf == programme_pdf(builds["new"]["site"], edition=edition(builds["project"] / "data"))
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(builds["new"]["dir"] / builds["new"]["site"].pdf_path).pages).split())
     assert builds["new_title"] in text
 
 
@@ -456,12 +458,19 @@ def test_the_entries_of_the_old_title_and_old_data_are_pruned(builds):
 
     assert len(of_kind(gone, "preview")) == 1
     assert len(of_kind(gone, "pdf")) == 1
-    assert set(new) == set(cache_files(builds["project"]))
     assert not any(name.startswith(".tmp-") for name in new)
 
 
+def test_a_font_added_to_the_machine_draws_the_pdf_and_previews_again(builds):
+    new, font = builds["new"]["cache"], builds["font"]["cache"]
+
+    assert len(of_kind(font, "pdf")) == 1 and of_kind(font, "pdf") != of_kind(new, "pdf")
+    assert not of_kind(font, "preview") & of_kind(new, "preview")
+    assert set(font) == set(cache_files(builds["project"]))  # the rest was pruned
+
+
 def test_compiled_templates_are_kept_and_an_edited_template_is_compiled_again(builds):
-    assert any((builds["project"] / ".cache" / "jinja").iterdir())
+    assert any((builds["project"] / ".cache" / "jinja").rglob("*.cache"))
     old = (builds["old"]["dir"] / "over" / "index.html").read_text(encoding="utf-8")
     new = (builds["new"]["dir"] / "over" / "index.html").read_text(encoding="utf-8")
 
@@ -469,3 +478,16 @@ def test_compiled_templates_are_kept_and_an_edited_template_is_compiled_again(bu
     assert "Laatst gewijzigd:" in new
     assert 'name="twitter:card" content="summary_large_image"' in old
     assert 'name="twitter:card" content="summary"' in new
+
+
+def test_compiled_templates_are_kept_per_machine_and_another_machine_s_are_removed(tmp_path, monkeypatch):
+    monkeypatch.setattr(artefacts, "environment_fingerprint", lambda: "a" * 64)
+    first = compiled_templates_folder(tmp_path)
+    first.mkdir(parents=True)
+    (first / "template.cache").write_bytes(b"compiled by Jinja 3.1.6")
+
+    monkeypatch.setattr(artefacts, "environment_fingerprint", lambda: "b" * 64)  # e.g. Jinja upgraded
+    second = compiled_templates_folder(tmp_path)
+
+    assert second != first and second.parent == first.parent
+    assert not first.exists()

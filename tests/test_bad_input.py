@@ -2,7 +2,7 @@
 
 One table of cases. Each case changes a copy of the data as adopted (bron/vastgesteld/,
 which never changes, so the cases may name its ids and texts) and runs the data check
-(`macros.data.check`, the first step of every build) in this process. The check must fail,
+(`macros.view.check`, the first step of every build) in this process. The check must fail,
 and the message must name the file, the line where a line exists, the record, the
 field, and what was expected, so the staff member can fix it without help. A few plain
 tests below cover what does not fit the table: the real command, the build, git.
@@ -16,7 +16,7 @@ from typing import Callable
 
 import pytest
 
-from macros.data.check import main as check_main
+from macros.view.check import main as check_main
 from macros.data.loader import MAX_BYTES, parse_document
 from tests.project import ADOPTED_DATA, PROJECT, build, check, copy_project, git, read_yaml, write_yaml
 
@@ -543,6 +543,77 @@ CASES = [
         (At(OPGAVEN, "activiteiten:"), "opgave 'vestigingsklimaat'", "veld 'activiteiten'",
          "groep nr. 2 heeft geen 'kop'", "Verwacht: bij meer dan één groep heeft elke groep een 'kop'"),
     ),
+    # -- slips YAML reads as something else: told what was meant, never PyYAML's English
+    Case(
+        "bedrag-streepje-zonder-aanhalingstekens",  # the programme's "-" for no budget
+        edit(BUDGETTEN, DIGITAAL, "            bedrag: -\n"),
+        (At(BUDGETTEN, "bedrag: -\n"), "In het programma betekent '-' geen budget", "Verwacht: bedrag: geen"),
+    ),
+    Case(
+        "tekst-begint-met-aanhalingsteken",
+        edit(OPGAVEN, "      - Brede mkb\n", "      - 'Brede' aanpak voor het mkb\n"),
+        (At(OPGAVEN, "- 'Brede' aanpak"), "de tekst begint met een aanhalingsteken",
+         "Verwacht: zet de hele tekst tussen dubbele aanhalingstekens, dus \"'Brede' aanpak voor het mkb\""),
+    ),
+    Case(
+        "activiteit-springt-minder-in-dan-haar-lijst",
+        edit(OPGAVEN, "          - Monitoring ontwikkelingen bedrijventerreinen\n", "        - Monitoring ontwikkelingen bedrijventerreinen\n"),
+        (At(OPGAVEN, "        - Monitoring ontwikkelingen"), "springt minder ver in dan de lijst",
+         "Verwacht: zet het streepje precies onder het streepje van regel", "(10 spaties vanaf de kantlijn)"),
+    ),
+    Case(
+        "activiteit-op-de-plek-van-een-groep",
+        edit(OPGAVEN, "          - Monitoring ontwikkelingen bedrijventerreinen\n", "      - Monitoring ontwikkelingen bedrijventerreinen\n"),
+        (At(OPGAVEN, "      - Monitoring ontwikkelingen"), "opgave 'vestigingsklimaat'", "veld 'activiteiten › nr. 2'",
+         "als een groep activiteiten", "Verwacht: is het een activiteit, spring dan verder in"),
+    ),
+    Case(
+        "yaml-fout-zonder-bekende-uitleg",  # a flow list that never closes, in a key: PyYAML's words stay out
+        edit(OPGAVEN, ARBEIDSMARKT_TITLE, "    titel: Samenwerken\n    ? [a\n"),
+        (At(OPGAVEN), "dit is geen geldige YAML"),
+    ),
+    # -- plausibility: accepted by the models, but a slip
+    Case(
+        "voortgang-met-datum-ver-buiten-het-programma",
+        edit(OPGAVEN, "          - Monitoring ontwikkelingen bedrijventerreinen\n",
+             "          - tekst: Monitoring ontwikkelingen bedrijventerreinen\n            status: lopend\n"
+             "            datum: 2205-03-01\n"),
+        (At(OPGAVEN, "datum: 2205-03-01"), "opgave 'vestigingsklimaat'", "datum",
+         "de datum 2205-03-01 ligt ver buiten de looptijd van het programma (2024-2025)",
+         "Verwacht: een datum tussen 2023-01-01 en 2028-12-31"),
+    ),
+    Case(
+        "titel-van-300-tekens",
+        edit(OPGAVEN, ARBEIDSMARKT_TITLE, "    titel: " + "Samenwerken aan een arbeidsmarkt " * 9 + "nu\n"),
+        (At(OPGAVEN, "titel: Samenwerken aan een arbeidsmarkt"), "opgave 'arbeidsmarkt'", "veld 'titel'",
+         "deze tekst is te lang: 299 tekens. Verwacht: hoogstens 120 tekens"),
+    ),
+    Case(
+        "titel-met-een-teken-dat-de-voorbeeldafbeelding-niet-tekent",
+        edit(OPGAVEN, ARBEIDSMARKT_TITLE, ARBEIDSMARKT_TITLE.replace("arbeidsmarkt", "arbeidsmarkt 🚀")),
+        (At(OPGAVEN, "arbeidsmarkt 🚀"), "opgave 'arbeidsmarkt'", "veld 'titel'", "'🚀'",
+         "Verwacht: gewone letters, cijfers en leestekens"),
+    ),
+    Case(
+        "afkorting-niet-in-de-begrippenlijst",
+        edit(OPGAVEN, ARBEIDSMARKT_TITLE, ARBEIDSMARKT_TITLE.replace("arbeidsmarkt", "arbeidsmarkt met het XYZ")),
+        (At(OPGAVEN, "met het XYZ"), "opgave 'arbeidsmarkt'", "veld 'titel'",
+         "'XYZ' ziet eruit als een afkorting, maar staat niet in data/begrippen.yaml",
+         "Verwacht: voeg 'XYZ' toe aan data/begrippen.yaml"),
+    ),
+    Case(
+        "betekenis-uit-het-programma-die-er-niet-in-staat",
+        edit("begrippen.yaml", "betekenis: Dutch TechZone", "betekenis: Dutch Tech Zone Drenthe"),
+        (At("begrippen.yaml", "betekenis: Dutch Tech Zone Drenthe"), "begrip nr. ", "veld 'betekenis'",
+         "staat niet zo in het programma", "of 'herkomst: toelichting'"),
+    ),
+    Case(
+        "begrotingsregel-met-een-andere-id-in-een-jaar",
+        edit(BUDGETTEN, "          - id: nom\n", "          - id: nom-2024\n"),
+        (At(BUDGETTEN, "id: nom-2024"), "begrotingsregel 'nom-2024'", "veld 'id'",
+         "de id 'nom-2024' staat alleen in 2024, maar in 2025 heet een regel met dezelfde naam 'nom'",
+         "Verwacht: dezelfde regel heeft in elk jaar dezelfde id ('nom')"),
+    ),
 ]
 
 
@@ -555,7 +626,7 @@ def data(tmp_path) -> Path:
 
 
 def run_check(data_dir: Path, capsys) -> tuple[int, str]:
-    """`python -m macros.data.check <data_dir>`, in this process: the exit code and the report."""
+    """`python -m macros.view.check <data_dir>`, in this process: the exit code and the report."""
     code = check_main([str(data_dir)])
     captured = capsys.readouterr()
     assert code == 0 or not captured.out, captured.out
@@ -649,6 +720,33 @@ def line_of(path: Path, text: str, occurrence: int = 1) -> int:
     rows = path.read_text(encoding="utf-8").splitlines()
     found = [number for number, row in enumerate(rows, 1) if text in row]
     return found[occurrence - 1]
+
+
+# PyYAML's own words, none of which may reach staff.
+ENGLISH = re.compile(r"\b(while|expected|found|could not|not allowed|mapping|scalar|block|indicator|token)\b")
+
+
+def test_no_yaml_parser_english_reaches_staff(data, capsys):
+    for case in CASES:
+        shutil.rmtree(data)
+        shutil.copytree(ADOPTED_DATA, data)
+        case.change(data)
+        _, report = run_check(data, capsys)
+        assert not ENGLISH.search(report), f"{case.name}: Engelse tekst van de YAML-lezer in de melding:\n{report}"
+
+
+def test_deleting_the_dash_line_of_an_activity_is_told_as_two_activities_glued(committed, capsys):
+    """Deleting only the '- >-' line of an activity glues it onto the one above, which YAML
+    accepts. Compared with the last commit, the glued text is two activities of it."""
+    edit(OPGAVEN, "          - >-\n            Nadere invulling", "            Nadere invulling")(committed)
+    code, report = run_check(committed, capsys)
+
+    assert code == 1, report
+    assert_actionable(report)
+    assert (f"data/opgaven.yaml, regel {line_of(committed / OPGAVEN, 'Nadere invulling') - 3} · "
+            "opgave 'vestigingsklimaat' · veld 'activiteiten › nr. 1 › items › nr. 3': deze tekst is precies "
+            "twee activiteiten van de vorige versie achter elkaar") in report
+    assert "Meestal is dan de regel '- >-' of '- ' van de tweede weggevallen" in report
 
 
 def test_a_wrong_total_names_the_amounts_changed_since_the_last_commit(committed, capsys):

@@ -60,8 +60,8 @@ def comparison_sums(built: Built) -> list[str]:
 
         kinds = [
             (f"In {old_year} én in {new_year}", [i for i in after if i in before], "geen budget", "geen budget"),
-            (f"Nieuw in {new_year}", [i for i in after if i not in before], f"niet in {old_year}", "geen budget"),
-            (f"Niet meer in {new_year}", [i for i in before if i not in after], "geen budget", f"niet in {new_year}"),
+            (f"Alleen in {old_year}", [i for i in before if i not in after], "geen budget", f"niet in {new_year}"),
+            (f"Alleen in {new_year}", [i for i in after if i not in before], f"niet in {old_year}", "geen budget"),
         ]
         for title, ids, missing_before, missing_after in kinds:
             if not ids:
@@ -88,7 +88,7 @@ def contrast(colour: str, background: str) -> float:
 def test_the_budget_page_has_two_charts(adopted_build):
     assert [svg.title.get_text() for svg in charts(adopted_build)] == [
         "Budget 2025 per opgave",
-        "Budget 2024 en 2025: regels in beide jaren, nieuwe regels en regels die niet meer in 2025 staan",
+        "Budget 2024 en 2025: regels in beide jaren, regels alleen in 2024 en regels alleen in 2025",
     ]
 
 
@@ -97,8 +97,8 @@ def test_the_adopted_descriptions(adopted_build):
     assert "Opgave 2: Samenwerken aan een toekomstbestendige arbeidsmarkt: € 687.084;" in first
     assert first.endswith("Opgave 5: Ontwikkelen van de economische kracht van Drenthe: € 4.086.000.")
     assert "In 2024 én in 2025 (9 regels): 2024 € 5.634.905, 2025 € 6.386.719;" in second
-    assert "Nieuw in 2025 (13 regels): 2024 niet in 2024, 2025 € 4.911.738;" in second
-    assert "Niet meer in 2025 (9 regels): 2024 € 8.230.262, 2025 niet in 2025;" in second
+    assert "Alleen in 2024 (9 regels): 2024 € 8.230.262, 2025 niet in 2025;" in second
+    assert "Alleen in 2025 (13 regels): 2024 niet in 2024, 2025 € 4.911.738;" in second
     assert second.endswith("Totaal: 2024 € 13.865.167, 2025 € 11.298.457.")
 
 

@@ -9,7 +9,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.render.formatting import euro, euro_difference
+from macros.formatting import euro, euro_difference
 from macros.view.site import load_site_cached
 from tests.project import PROJECT
 from tests.text import section_text, squash
@@ -124,8 +124,9 @@ def test_the_comparison_shows_every_line_with_its_amounts_and_difference(page):
         headers = [cell_text(th) for th in table.select("thead th")]
         assert headers == [str(earlier), str(later), "Verschil"]
         names = table.select("th[data-regel]")
-        assert [th["data-regel"] for th in names] == [change.id for change in comparison.changes]
-        for name, change in zip(names, comparison.changes):
+        shown = [change for section in comparison.sections for change in section.changes]  # per kind of line
+        assert [th["data-regel"] for th in names] == [change.id for change in shown]
+        for name, change in zip(names, shown):
             assert cell_text(name).startswith(change.name)
             if change.renamed:
                 assert f"In {earlier} heette deze regel: {change.before.name}." in cell_text(name)

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.data.check import main as check_main
+from macros.view.check import main as check_main
 from macros.data.contact import contact_details, contact_warnings
 from macros.data.models.contact import PLACEHOLDER, Contact
 from macros.outputs.security_txt import SECURITY_TXT_PATH, VALID_DAYS, expires, security_txt

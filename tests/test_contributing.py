@@ -4,8 +4,10 @@ Each example in the guide is marked `<!-- voorbeeld: name -->` before its code b
 The tests below take the guide's own YAML and do what the guide tells an editor to do
 with it, as text edits in a copy of the repository (the way a person edits the file),
 wherever the live data has room for it. Each edit must pass the data check on its own;
-all of them together must pass `make check`, `make build` and the content tests
-(`pytest -m content` on the copy). When the guide and the code disagree, a test fails.
+all of them together must pass `make check`, `make build`, the content tests
+(`pytest -m content` on the copy) and the page checks of every page (axe-core, widths,
+tables on a phone: tests/browser/test_every_page.py on the copy's site). When the guide
+and the code disagree, a test fails.
 """
 
 import json
@@ -18,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.data.check import main as check_main
+from macros.view.check import main as check_main
 from macros.data.loader import load_document
 from tests.project import ADOPTED_DATA, ENV, ROOT, copy_project
 
@@ -319,9 +321,11 @@ def test_the_example_message_is_what_make_check_says(tmp_path, capsys):
 
 
 @pytest.mark.slow  # a whole run of the content tests
-def test_all_examples_together_pass_check_build_and_the_content_tests(tmp_path):
-    """A realistic pull request: every example at once, then what CI runs on it."""
-    project = copy_project(tmp_path / "repo")
+def test_all_examples_together_pass_check_build_the_content_tests_and_the_page_checks(tmp_path, built_site):
+    """A realistic pull request: every example at once, then what CI runs on it (with the
+    .cache/ of the real build, as CI restores it: only what the edits change is drawn)."""
+    cache = ROOT / ".cache"
+    project = copy_project(tmp_path / "repo", cache=cache if cache.is_dir() else None)
     for file in ("Makefile", "requirements.txt", "requirements-dev.txt", "constraints.txt", "pytest.ini"):
         shutil.copy2(ROOT / file, project / file)
     shutil.copytree(ROOT / "tools", project / "tools")
@@ -334,11 +338,20 @@ def test_all_examples_together_pass_check_build_and_the_content_tests(tmp_path):
     assert (project / "site" / "index.html").is_file()
     assert (project / "site" / ".well-known" / "security.txt").is_file(), "na de contactgegevens hoort security.txt erbij"
     assert "Let op: data/programma.yaml" not in make.stderr, "na de contactgegevens mag de build niet meer waarschuwen"
-    # In one process (-n 0): this run already keeps every core busy. On the site just built.
-    tests = subprocess.run(
-        [sys.executable, "-m", "pytest", "-m", "content", "-q", "-n", "0", "-p", "no:cacheprovider", str(ROOT / "tests")],
-        cwd=ROOT, env={**ENV, "EKD_PROJECT": str(project), "EKD_SITE": str(project / "site")},
-        capture_output=True, text=True,
-    )
-    assert tests.returncode == 0, f"de inhoudstests falen na de voorbeelden uit CONTRIBUTING.md:\n{tests.stdout[-6000:]}"
-    assert re.search(r"\d+ passed", tests.stdout), "er liep geen enkele inhoudstest"
+    # On the site just built, at the same time: the content tests, and the page checks every page
+    # of the real site passes (axe-core, no sideways scrolling, tables that fit a phone: the
+    # guide's progress example once made /voortgang/ 473 px wide). One process each (-n 0).
+    env = {**ENV, "EKD_PROJECT": str(project), "EKD_SITE": str(project / "site")}
+    runs = {
+        "de inhoudstests": ["-m", "content", str(ROOT / "tests")],
+        # The policy test is about code, not content (and the real site's run has it).
+        "de controles van elke pagina": [str(ROOT / "tests" / "browser" / "test_every_page.py"),
+                                         "-k", "not runs_under_its_policy"],
+    }
+    started = {name: subprocess.Popen([sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:cacheprovider", *args],
+                                      cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+               for name, args in runs.items()}
+    for name, run in started.items():
+        output, _ = run.communicate()
+        assert run.returncode == 0, f"{name} falen na de voorbeelden uit CONTRIBUTING.md:\n{output[-6000:]}"
+        assert re.search(r"\d+ passed", output), f"bij {name} liep geen enkele test"

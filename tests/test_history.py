@@ -195,7 +195,8 @@ def test_the_opgave_section_lists_only_its_own_changes(repo):
     assert [text_of(h) for h in section.find_all("h4")] == ["Resultaten", "Budget 2025", "Activiteiten"]
     links = [a["href"] for a in section.find_all("a")]
     assert "../../wijzigingen/#" + history.entries[0].anchor in links
-    assert "../../wijzigingen/atom.xml" not in links and f"../../wijzigingen/opgaven/{OPGAVE}.xml" in links
+    assert "../../wijzigingen/atom.xml" not in links  # "Volg de wijzigingen" leads to this opgave's feed address
+    assert f"../../wijzigingen/volgen/#feed-{OPGAVE}" in links
     status = soup(opgave_status(history, OPGAVE))
     assert text_of(status) == "Veranderd sinds de vaststelling, voor het laatst op 20 mei 2027. Bekijk de wijzigingen"
     assert status.a["href"] == "#wijzigingen"

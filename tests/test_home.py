@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from macros.render.formatting import euro
+from macros.formatting import euro
 from macros.render.home import activity_count
 from macros.render.parts import PARTS
 from macros.render.renderer import Renderer

@@ -16,7 +16,7 @@ import pytest
 
 import tests.test_indexes as where
 from macros.data.sections import SECTIONS
-from macros.render.formatting import euro
+from macros.formatting import euro
 from tests.builds import Built, built  # noqa: F401 (a fixture)
 from tests.conftest import page_parser
 from tests.project import ADOPTED_DATA, build, copy_project, read_yaml, write_yaml

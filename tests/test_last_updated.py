@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.outputs.last_updated import LastUpdated
-from macros.render.dates import dutch_date
+from macros.formatting import dutch_date
 from macros.view.site import load_site
 from tests.project import ADOPTED_DATA, ENV, build, copy_project
 

@@ -20,9 +20,10 @@ from tests.builds import Built, adopted_build, built  # noqa: F401 (fixtures)
 from tests.text import squash
 
 BUDGET_PAGE = "begroting/"
-TABLES = ["begroting", "opgaven"]
+TABLES = ["begroting", "opgaven", "budget-per-opgave"]
 FILES = ["open-data/begroting.csv", "open-data/begroting.json", "open-data/opgaven.csv", "open-data/opgaven.json",
-         "open-data/begroting-excel.csv", "open-data/opgaven-excel.csv", "open-data/datapackage.json"]
+         "open-data/budget-per-opgave.csv", "open-data/begroting-excel.csv", "open-data/opgaven-excel.csv",
+         "open-data/budget-per-opgave-excel.csv", "open-data/datapackage.json"]
 BOM = b"\xef\xbb\xbf"
 
 
@@ -45,6 +46,11 @@ def line_sum(lines: list[dict]) -> int | None:
     return sum(amounts) if amounts else None
 
 
+def year_total(year: dict) -> int:
+    """The total a year states, or (the total is optional) the sum of its amounts."""
+    return year.get("vastgesteld_totaal", sum(amount(line) or 0 for group in year["groepen"] for line in group["regels"]))
+
+
 def raw_budget_rows(built: Built) -> list[dict]:
     """The budget lines as the YAML has them, in the columns of begroting.csv."""
     titles = {record["id"]: record["titel"] for record in built.raw("opgaven.yaml")["opgaven"]}
@@ -63,10 +69,10 @@ def raw_budget_rows(built: Built) -> list[dict]:
     ]
 
 
-def opgave_budgets(built: Built) -> dict[str, int | None]:
-    """Per opgave id: the sum of its lines in the latest year laid out by opgave."""
-    year = [year for year in built.raw("budgetten.yaml")["jaren"] if "opgave" in year["groepen"][0]][-1]
-    return {group["opgave"]: line_sum(group["regels"]) for group in year["groepen"]}
+def opgave_budgets(built: Built) -> dict[int, dict[str, int | None]]:
+    """Per year laid out by opgave, per opgave id: the sum of its lines."""
+    return {year["jaar"]: {group["opgave"]: line_sum(group["regels"]) for group in year["groepen"]}
+            for year in built.raw("budgetten.yaml")["jaren"] if "opgave" in year["groepen"][0]}
 
 
 @pytest.mark.parametrize("path", FILES)
@@ -87,7 +93,7 @@ def test_csv_amounts_are_plain_integers_and_add_up_to_the_adopted_totals(built):
     assert all(re.fullmatch(r"\d*", row["bedrag"]) for row in rows)
     for year in built.raw("budgetten.yaml")["jaren"]:
         total = sum(int(row["bedrag"]) for row in rows if row["jaar"] == str(year["jaar"]) and row["bedrag"])
-        assert total == year["vastgesteld_totaal"]
+        assert total == year.get("vastgesteld_totaal", total)  # the adopted total is optional
 
 
 def test_no_budget_is_an_empty_field_not_zero(adopted_build):
@@ -100,7 +106,7 @@ def test_the_budget_json_has_lines_subtotals_and_totals(built):
     data = read_json(built, "begroting.json")
     assert data["licentie"]["url"] == LICENCE_URL
     years = built.raw("budgetten.yaml")["jaren"]
-    assert [year["totaal"] for year in data["jaren"]] == [year["vastgesteld_totaal"] for year in years]
+    assert [year["totaal"] for year in data["jaren"]] == [year_total(year) for year in years]
     for year_data, year in zip(data["jaren"], years, strict=True):
         for group_data, group in zip(year_data["groepen"], year["groepen"], strict=True):
             assert group_data["subtotaal"] == line_sum(group["regels"])
@@ -136,25 +142,31 @@ def test_the_budget_json_compares_every_line_and_adds_up(built):
                                      else "nieuw" if line_id in after else "vervallen")
             assert line["bedrag"] == {str(earlier["jaar"]): before.get(line_id), str(later["jaar"]): after.get(line_id)}
         assert sum(line["verschil"] or 0 for line in lines.values()) == comparison["verschil"] == (
-            later["vastgesteld_totaal"] - earlier["vastgesteld_totaal"])
+            year_total(later) - year_total(earlier))
 
 
-def test_the_opgaven_csv_has_each_opgave_with_its_budget(built):
+def test_the_opgaven_csv_has_each_opgave(built):
     rows = read_csv(built, "opgaven.csv")
     records = built.raw("opgaven.yaml")["opgaven"]
     assert [(row["nummer"], row["id"], row["titel"]) for row in rows] == [
         (str(number), record["id"], record["titel"]) for number, record in enumerate(records, 1)
     ]
-    budgets = opgave_budgets(built)
-    assert [row["budget_2025"] for row in rows] == [
-        "" if budgets.get(record["id"]) is None else str(budgets[record["id"]]) for record in records
-    ]
     assert all(row["webadres"].endswith(f"opgaven/{record['slug']}/") for row, record in zip(rows, records))
 
 
-def test_the_adopted_opgaven_csv(adopted_build):
-    rows = read_csv(adopted_build, "opgaven.csv")
-    assert [int(row["budget_2025"]) for row in rows] == [2_171_540, 687_084, 2_047_500, 2_306_333, 4_086_000]
+def test_the_budget_per_opgave_csv_has_a_row_per_opgave_per_year_laid_out_by_opgave(built):
+    rows = read_csv(built, "budget-per-opgave.csv")
+    titles = {record["id"]: record["titel"] for record in built.raw("opgaven.yaml")["opgaven"]}
+    assert [(row["jaar"], row["opgave_id"], row["opgave"], row["budget"]) for row in rows] == [
+        (str(year), opgave_id, titles[opgave_id], "" if budgets.get(opgave_id) is None else str(budgets[opgave_id]))
+        for year, budgets in opgave_budgets(built).items() for opgave_id in titles
+    ]
+
+
+def test_the_adopted_budget_per_opgave_csv(adopted_build):
+    rows = read_csv(adopted_build, "budget-per-opgave.csv")
+    assert [(row["jaar"], int(row["budget"])) for row in rows] == [
+        ("2025", 2_171_540), ("2025", 687_084), ("2025", 2_047_500), ("2025", 2_306_333), ("2025", 4_086_000)]
 
 
 def test_the_opgaven_json_has_the_full_text_and_budget(built):
@@ -165,7 +177,8 @@ def test_the_opgaven_json_has_the_full_text_and_budget(built):
         assert [squash(text) for text in item["nut_en_noodzaak"]] == [
             squash(text) for text in record["nut_en_noodzaak"]
         ]
-        assert item["budget"]["subtotaal"] == budgets.get(record["id"])
+        assert [(part["jaar"], part["subtotaal"]) for part in item["budget"]] == [
+            (year, amounts.get(record["id"])) for year, amounts in budgets.items()]
 
 
 def test_the_page_describes_columns_unit_and_licence(built):
@@ -182,10 +195,10 @@ def test_the_page_describes_columns_unit_and_licence(built):
 # The files for Excel: the same table, split on ";", starting with a byte order mark.
 
 def amount_columns(header: list[str]) -> list[int]:
-    return [index for index, name in enumerate(header) if name == "bedrag" or name.startswith("budget_")]
+    return [index for index, name in enumerate(header) if name in ("bedrag", "budget")]
 
 
-@pytest.mark.parametrize("table", TABLES)
+@pytest.mark.parametrize("table", ["begroting", "budget-per-opgave"])  # the tables with amounts
 def test_the_excel_csv_holds_the_same_rows_for_a_dutch_excel(table, built):
     raw = (built.site_dir / "open-data" / f"{table}-excel.csv").read_bytes()
     assert raw.startswith(BOM), "Excel leest een CSV alleen met byte order mark als UTF-8"
@@ -233,12 +246,16 @@ def test_the_data_package_describes_each_table_in_dutch_with_types_and_keys(buil
             delimiter=resource.get("dialect", {}).get("delimiter", ",")))
         assert [field["name"] for field in fields] == header
         assert all(field["description"] for field in fields)
-        integers = ["groep_nummer", "bedrag"] if name.startswith("begroting") else ["nummer", *header[4:]]
+        integers = {"begroting": ["groep_nummer", "bedrag"], "opgaven": ["nummer"],
+                    "budget-per-opgave": ["budget"]}[name.removesuffix("-excel")]
         assert [field["name"] for field in fields if field["type"] == "integer"] == integers
         assert ("dialect" in resource) == name.endswith("-excel")
     budget, opgaven = resources["begroting"]["schema"], resources["opgaven"]["schema"]
+    per_opgave = resources["budget-per-opgave"]["schema"]
     assert budget["primaryKey"] == ["jaar", "regel_id"] and opgaven["primaryKey"] == ["id"]
-    assert budget["foreignKeys"] == [{"fields": ["opgave_id"], "reference": {"resource": "opgaven", "fields": ["id"]}}]
+    assert per_opgave["primaryKey"] == ["jaar", "opgave_id"]
+    to_opgaven = [{"fields": ["opgave_id"], "reference": {"resource": "opgaven", "fields": ["id"]}}]
+    assert budget["foreignKeys"] == per_opgave["foreignKeys"] == to_opgaven
     assert resources["begroting-excel"]["dialect"]["delimiter"] == ";"
 
 
@@ -284,8 +301,9 @@ def test_frictionless_finds_a_changed_file_and_a_wrong_amount(adopted_build, tmp
 
 def test_the_page_says_which_file_is_for_whom(built):
     page = built.page(BUDGET_PAGE)
-    sections = {"open-data-excel": ["begroting-excel.csv", "opgaven-excel.csv"],
-                "open-data-software": ["begroting.csv", "begroting.json", "opgaven.csv", "opgaven.json"],
+    sections = {"open-data-excel": ["begroting-excel.csv", "opgaven-excel.csv", "budget-per-opgave-excel.csv"],
+                "open-data-software": ["begroting.csv", "begroting.json", "opgaven.csv", "budget-per-opgave.csv",
+                                       "opgaven.json"],
                 "open-data-datapakket": ["datapackage.json"]}
     intro = [a["href"] for a in page.find("h2", id="open-data").find_next_sibling("div").select("a")]
     assert intro == [f"#{anchor}" for anchor in sections]

@@ -8,7 +8,6 @@ import copy
 import pytest
 
 from macros.data.sections import SECTIONS
-from macros.engine.site_build import MAX_OPGAVEN_IN_NAV
 from macros.view.site import load_site_cached
 from tests.browser.conftest import built_pages
 from tests.project import PROJECT
@@ -80,9 +79,7 @@ def test_home_has_a_card_for_every_opgave_in_order(page):
 def test_navigation_lists_every_opgave_in_order(page):
     nav_links = [a["href"] for a in page("").select("nav.md-nav--primary a.md-nav__link[href]")]
     opgave_links = [link for link in nav_links if link.startswith("opgaven/") and link != "opgaven/"]
-    # Above the limit the sidebar links only the Opgaven index (tests/test_many_opgaven.py).
-    expected = [o.path for o in OPGAVEN] if len(OPGAVEN) <= MAX_OPGAVEN_IN_NAV else []
-    assert opgave_links == expected
+    assert opgave_links == [o.path for o in OPGAVEN]
 
 
 def test_about_page_has_the_programme_texts(site, page):

@@ -16,7 +16,8 @@ from pathlib import Path
 import material
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.project import ROOT
+
 OVERRIDES = ROOT / "overrides"
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 HEADER = re.compile(r"Copy of Material for MkDocs \S+ templates/(\S+)\s+\(original sha256 ([0-9a-f]{64})")

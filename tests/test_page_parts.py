@@ -14,12 +14,13 @@ import shutil
 import pytest
 
 from macros.data.files import DATA_FILES
-from macros.render.parts import OPGAVE_PAGE, PARTS, PartContext
+from macros.engine.part_context import part_context
+from macros.render.parts import OPGAVE_PAGE, PARTS
 from macros.render.renderer import Renderer
 from macros.view.site import SOURCES, RecordingSite, Site, data_files, load_site
 from tests.project import ADOPTED_DATA, read_yaml, write_yaml
 
-CONTEXT = PartContext(site_url="", programme_pdf=lambda: b"%PDF" * 15_000)
+CONTEXT = part_context(site_url="", programme_pdf=lambda: b"%PDF" * 15_000)
 
 
 def mark(text: str) -> str:
@@ -52,7 +53,7 @@ def calls(site):
 
 def render(site, part, arguments, page, read=None) -> str:
     shown = site if read is None else RecordingSite(site, read)
-    return Renderer(shown, keep_html=True).part(part, page, *arguments, context=CONTEXT)
+    return Renderer(shown).part(part, page, *arguments, context=CONTEXT)
 
 
 @pytest.fixture(scope="module")

@@ -15,8 +15,9 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from macros.outputs.pdf import PATH, programme_pdf
-from macros.render.formatting import number
+from macros.outputs.pdf import programme_pdf
+from macros.view.urls import PDF_PATH as PATH  # the address that always holds the current PDF
+from macros.formatting import number
 from tests.builds import built  # noqa: F401 (a fixture)
 from tests.project import ADOPTED_DATA, read_yaml
 from tests.source_text import data_key, source_text
@@ -40,18 +41,18 @@ def searchable(text: str) -> str:
 
 @pytest.fixture
 def pdf(built) -> PdfReader:
-    return read_pdf(built.site_dir / PATH)[0]
+    return read_pdf(built.site_dir / built.site.pdf_path)[0]
 
 
 @pytest.fixture
 def text(built) -> str:
-    return read_pdf(built.site_dir / PATH)[1]
+    return read_pdf(built.site_dir / built.site.pdf_path)[1]
 
 
 @pytest.fixture
 def structure(built) -> list:
     """Every structure element (tag) of the PDF as (type, element), in reading order."""
-    with pikepdf.open(built.site_dir / PATH) as document:
+    with pikepdf.open(built.site_dir / built.site.pdf_path) as document:
         elements = []
 
         def walk(element):
@@ -86,15 +87,15 @@ def outline_titles(outline) -> list:
 
 
 def test_the_home_page_links_the_pdf_with_its_size(built):
-    link = built.page("").find("a", href=PATH)
+    link = built.page("").find("a", href=built.site.pdf_path)
     assert link is not None
-    size = round((built.site_dir / PATH).stat().st_size / 1000)
+    size = round((built.site_dir / built.site.pdf_path).stat().st_size / 1000)
     assert link.get_text() == f"Download het hele programma als PDF ({number(size)} kB)"
 
 
 def test_the_pdf_meets_pdf_ua_1(built):
     """The offline PDF/UA-1 checker (page-validation) finds no fault: tags, fonts, metadata, links."""
-    result = pdf_validator.validate_pdf(str(built.site_dir / PATH), profile="ua1",
+    result = pdf_validator.validate_pdf(str(built.site_dir / built.site.pdf_path), profile="ua1",
                                         limits=pdf_validator.SafetyLimits.unlimited())
     assert result.rules.total > 100 and result.rules.passed == result.rules.total
     assert not result.failures, "\n".join(str(failure) for failure in result.failures)
@@ -103,7 +104,7 @@ def test_the_pdf_meets_pdf_ua_1(built):
 def test_the_pdf_says_its_title_language_and_that_it_is_pdf_ua(built, pdf):
     assert pdf.metadata.title == built.site.programme.title
     assert pdf.metadata.author == "Provincie Drenthe"
-    with pikepdf.open(built.site_dir / PATH) as document:
+    with pikepdf.open(built.site_dir / built.site.pdf_path) as document:
         assert document.Root.Lang == "nl"
         assert document.Root.ViewerPreferences.DisplayDocTitle is True  # viewers show the title, not the file name
         assert document.Root.MarkInfo.Marked is True
@@ -113,7 +114,7 @@ def test_the_pdf_says_its_title_language_and_that_it_is_pdf_ua(built, pdf):
 
 
 def test_every_font_is_embedded_dejavu(built):
-    with pikepdf.open(built.site_dir / PATH) as document:
+    with pikepdf.open(built.site_dir / built.site.pdf_path) as document:
         fonts = {font.objgen: font for page in document.pages for font in page.Resources.Font.values()}
         assert fonts
         for font in fonts.values():
@@ -163,11 +164,11 @@ def test_headings_lists_and_tables_are_tagged(structure, built):
     header_ids = [attributes["id"] for kind, attributes in structure if kind == "TH"]
     assert header_ids and all(header_ids) and len(set(header_ids)) == len(header_ids)
     cells = [attributes["headers"] for kind, attributes in structure if kind == "TD"]
-    assert cells and all(len(headers) == 2 and set(headers) <= set(header_ids) for headers in cells)
+    assert cells and all(len(headers) >= 2 and set(headers) <= set(header_ids) for headers in cells)
 
 
 def test_links_lead_inside_the_document_and_say_where(built):
-    with pikepdf.open(built.site_dir / PATH) as document:
+    with pikepdf.open(built.site_dir / built.site.pdf_path) as document:
         names = document.Root.Names.Dests.Names
         anchors = {str(names[index]) for index in range(0, len(names), 2)}
         links = [annotation for page in document.pages for annotation in page.get("/Annots", [])
@@ -176,6 +177,88 @@ def test_links_lead_inside_the_document_and_say_where(built):
     for link in links:
         assert str(link.Contents)  # a description for assistive technology
         assert "/Dest" in link and str(link.Dest) in anchors  # no link leaves the document
+
+
+def test_link_descriptions_are_words_not_anchor_ids(built):
+    """Screen readers announce a link's /Contents: the heading it leads to, not "pdf-opzet"."""
+    site = built.site
+    headings = {site.programme.introduction.heading, site.programme.aspects.heading, site.budget.heading,
+                site.programme.cofinancing.heading, site.programme.closing.heading,
+                *(f"{entry.label}: {entry.title}" for entry in site.opgaven)}
+    with pikepdf.open(built.site_dir / PATH) as document:
+        described = {str(annotation.Contents) for page in document.pages for annotation in page.get("/Annots", [])
+                     if annotation.Subtype == "/Link"}
+    assert described == {f"Ga naar: {heading}" for heading in headings}
+
+
+def test_table_header_ids_are_in_an_id_tree(structure, built):
+    """/Headers name header cells by /ID; PDF readers find them through /IDTree."""
+    with pikepdf.open(built.site_dir / PATH) as document:
+        names = document.Root.StructTreeRoot.IDTree.Names
+        tree = {bytes(names[index]).decode(): names[index + 1] for index in range(0, len(names), 2)}
+        assert list(tree) == sorted(tree)
+        header_ids = [attributes["id"] for kind, attributes in structure if kind == "TH"]
+        assert set(header_ids) == set(tree)
+        assert all(str(element.S) == "/TH" for element in tree.values())
+    cells = [headers for kind, attributes in structure if kind == "TD" for headers in attributes["headers"]]
+    assert cells and set(cells) <= set(tree)
+
+
+def test_the_pdf_opens_with_its_bookmarks_shown(built):
+    with pikepdf.open(built.site_dir / PATH) as document:
+        assert document.Root.PageMode == pikepdf.Name.UseOutlines
+
+
+def test_the_contents_give_the_page_of_each_part(pdf, built):
+    """"Inhoud" ends each line with the page its bookmark opens."""
+    contents = next(page for page in pdf.pages if "Inhoud" in page.extract_text())
+    text = " ".join(contents.extract_text().split())
+    bookmarks = [item for item in pdf.outline if not isinstance(item, list)]
+    assert len(bookmarks) >= 5
+    for item in bookmarks:
+        page = pdf.get_destination_page_number(item) + 1
+        assert re.search(re.escape(item.title) + r"[ .]*" + str(page) + r"\b", text), (item.title, page, text)
+
+
+def test_the_title_page_gives_date_and_version_from_the_data(built):
+    from macros.outputs.edition import edition
+
+    first = " ".join(read_pdf(built.site_dir / PATH)[0].pages[0].extract_text().split())
+    match = re.search(r"Versie ([0-9a-f]{7}), (\d{1,2} \w+ \d{4})", first)
+    assert match, first
+    assert match.group(1) == edition(built.data).version  # the same data, wherever it was built
+
+
+def test_edition_changes_with_the_data_only(tmp_path):
+    from macros.outputs.edition import edition
+    from tests.project import copy_project, write_yaml
+
+    project = copy_project(tmp_path / "project", data=ADOPTED_DATA)
+    before = edition(project / "data")
+    assert edition(project / "data") == before
+    data = read_yaml(project / "data" / "opgaven.yaml")
+    data["opgaven"][0]["titel"] += " en meer"
+    write_yaml(project / "data" / "opgaven.yaml", data)
+    assert edition(project / "data").version != before.version
+
+
+def test_budget_group_names_head_their_own_table_in_print(adopted):
+    """Each group of a year's budget is a table whose head holds the group's name: a table head
+    repeats on the next page, so a group running over a page break keeps its name."""
+    import lxml.html
+
+    from macros.outputs.print_document import print_document
+
+    back = lxml.html.document_fromstring(print_document(adopted))
+    for year in adopted.budget.years:
+        tables = [table for table in back.xpath(
+                      "//*[contains(@class, 'ekd-pdf-begroting')]//table[contains(@class, 'ekd-begroting')]")
+                  if f"Bedrag {year.year}" in table.text_content()]
+        assert len(tables) == len(year.groups)
+        for table, group in zip(tables, year.groups):
+            head = " ".join(table.find("thead").text_content().split())
+            assert head.startswith(f"{group.number}. ") and group.title in head
+        assert tables[-1].find("tfoot") is not None
 
 
 def test_every_text_of_the_data_is_in_the_pdf(text, built):
@@ -196,9 +279,9 @@ def test_every_text_of_the_data_is_in_the_pdf(text, built):
         1 for entry in site.opgaven if site.budget.opgave_year and site.budget.group_for(entry.id))
 
 
-def test_every_statement_of_the_adopted_programme_is_in_the_pdf(adopted_built_site):
+def test_every_statement_of_the_adopted_programme_is_in_the_pdf(adopted, adopted_built_site):
     """Each sentence and line of the programme as published (bron/), budget included."""
-    found = searchable(read_pdf(adopted_built_site / PATH)[1])
+    found = searchable(read_pdf(adopted_built_site / adopted.pdf_path)[1])
     statements = [part for block in re.split(r"\n\s*\n", source_text())
                   for part in re.split(r"(?<=[.!?])\s+", block) if data_key(part)]
     assert len(statements) > 200
@@ -208,14 +291,14 @@ def test_every_statement_of_the_adopted_programme_is_in_the_pdf(adopted_built_si
     assert not missing
 
 
-def test_the_adopted_totals_are_in_the_pdf(adopted_built_site):
-    text = read_pdf(adopted_built_site / PATH)[1].replace("\u00a0", " ")
+def test_the_adopted_totals_are_in_the_pdf(adopted, adopted_built_site):
+    text = read_pdf(adopted_built_site / adopted.pdf_path)[1].replace("\u00a0", " ")
     assert "Totaal Economische Koers € 13.865.167" in text
     assert "Totaal Economische Koers € 11.298.457" in text
 
 
-def test_dutch_characters_are_real_text(adopted_built_site):
-    text = read_pdf(adopted_built_site / PATH)[1]
+def test_dutch_characters_are_real_text(adopted, adopted_built_site):
+    text = read_pdf(adopted_built_site / adopted.pdf_path)[1]
     assert "Gerelateerde projecten en programma’s" in text
     assert "Drenthe wordt dé circulaire en groene provincie" in text
     assert "Werkgelegenheidsenquête" in text
@@ -227,9 +310,12 @@ def test_pages_are_numbered(pdf, text):
         pdf.pages)
 
 
-def test_the_pdf_is_the_same_every_build(adopted, adopted_built_site):
+def test_the_pdf_is_the_same_every_build(adopted, adopted_project):
     # The build made one; making it again from the same data gives the same bytes.
-    assert programme_pdf(adopted) == (adopted_built_site / PATH).read_bytes()
+    from macros.outputs.edition import edition
+
+    project, site_dir = adopted_project
+    assert programme_pdf(adopted, edition=edition(project / "data")) == (site_dir / PATH).read_bytes()
 
 
 def test_copied_text_has_no_control_characters(text):
@@ -251,36 +337,6 @@ def test_markup_in_the_data_shows_literally_in_the_pdf(tmp_path):
     assert outline_titles(reader.outline)[2][0] == "Opgave 1: Wonen & <b>werken</b> <img src=x onerror=y>"
 
 
-def test_parts_joined_keep_one_valid_structure(adopted, tmp_path):
-    """Laid out in many small parts (as a thousand opgaven are), the joined PDF is still PDF/UA-1,
-    with every bookmark and page number in place."""
-    joined = tmp_path / "delen.pdf"
-    joined.write_bytes(programme_pdf(adopted, opgaven_per_part=1))
-    result = pdf_validator.validate_pdf(str(joined), profile="ua1", limits=pdf_validator.SafetyLimits.unlimited())
-    assert not result.failures, "\n".join(str(failure) for failure in result.failures)
-    reader = PdfReader(joined)
-    assert [title for title, _ in outline_titles(reader.outline)][2:2 + len(adopted.opgaven)] == [
-        f"{entry.label}: {entry.title}" for entry in adopted.opgaven]
-    assert f"Pagina {len(reader.pages)}" in reader.pages[-1].extract_text()
-    with pikepdf.open(joined) as document:
-        pages = {page.objgen for page in document.pages}
-        root = document.Root.StructTreeRoot
-        keys = [int(root.ParentTree.Nums[index]) for index in range(0, len(root.ParentTree.Nums), 2)]
-        assert len(set(keys)) == len(keys) and int(root.ParentTree.NextKey if "/NextKey" in root.ParentTree
-                                                   else root.ParentTreeNextKey) == max(keys) + 1
-        assert {int(page.StructParents) for page in document.pages} <= set(keys)
-
-        def marked_pages(element):
-            if isinstance(element, pikepdf.Dictionary):
-                if "/Pg" in element:
-                    yield element.Pg.objgen
-                kids = element.get("/K")
-                for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
-                    yield from marked_pages(kid)
-
-        assert set(marked_pages(root)) == pages  # every element points at a page of this PDF
-
-
 def test_serve_draws_the_pdf_in_the_background_and_writes_it_into_the_site(adopted, tmp_path):
     """`mkdocs serve` gets no PDF at first (a stand-in says it is on its way), then the real one."""
     import time
@@ -292,14 +348,16 @@ def test_serve_draws_the_pdf_in_the_background_and_writes_it_into_the_site(adopt
     cache, site_dir = ArtefactCache(tmp_path / "cache"), tmp_path / "site"
     cache.start_build()
     background = BackgroundPdf()
-    assert background.get(cache, ADOPTED_DATA, CSS_DIR, site_dir) is None  # it does not wait
-    assert background.get(cache, ADOPTED_DATA, CSS_DIR, site_dir) is None  # nor draw it twice
+    assert background.get(cache, ADOPTED_DATA, CSS_DIR, site_dir, adopted.pdf_paths) is None  # it does not wait
+    assert background.get(cache, ADOPTED_DATA, CSS_DIR, site_dir, adopted.pdf_paths) is None  # nor draw it twice
     waited = 0.0
-    while not (site_dir / PATH).exists() and waited < 300:
+    while not all((site_dir / path).exists() for path in adopted.pdf_paths) and waited < 300:
         time.sleep(0.5)
         waited += 0.5
-    drawn = programme_pdf(adopted)
-    assert (site_dir / PATH).read_bytes() == drawn
-    assert background.get(cache, ADOPTED_DATA, CSS_DIR, site_dir) == drawn  # the next rebuild
+    from macros.outputs.edition import edition
+
+    drawn = programme_pdf(adopted, edition=edition(ADOPTED_DATA))
+    assert all((site_dir / path).read_bytes() == drawn for path in adopted.pdf_paths)
+    assert background.get(cache, ADOPTED_DATA, CSS_DIR, site_dir, adopted.pdf_paths) == drawn  # the next rebuild
     stand_in = " ".join(PdfReader(io.BytesIO(pending_pdf())).pages[0].extract_text().split())
     assert stand_in == "De PDF van het programma wordt nog gemaakt. Laad de pagina over een minuut opnieuw."

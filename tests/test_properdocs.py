@@ -40,8 +40,8 @@ def installed_properdocs() -> str:
     return pinned[1]
 
 
-def build_with(engine: str, folder: Path) -> Path:
-    project = copy_project(folder / "project", data=ADOPTED_DATA)
+def build_with(engine: str, folder: Path, cache: Path) -> Path:
+    project = copy_project(folder / "project", data=ADOPTED_DATA, cache=cache)
     site = folder / "site"
     result = subprocess.run(
         [sys.executable, "-m", engine, "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
@@ -52,12 +52,12 @@ def build_with(engine: str, folder: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory) -> dict[str, Path]:
+def sites(tmp_path_factory, warm_cache) -> dict[str, Path]:
     """The same project built by MkDocs and by ProperDocs, side by side."""
     installed_properdocs()
     root = tmp_path_factory.mktemp("engines")
     with ThreadPoolExecutor(len(ENGINES)) as pool:
-        built = {engine: pool.submit(build_with, engine, root / engine) for engine in ENGINES}
+        built = {engine: pool.submit(build_with, engine, root / engine, warm_cache) for engine in ENGINES}
         return {engine: future.result() for engine, future in built.items()}
 
 

@@ -75,7 +75,8 @@ def test_the_old_url_is_not_in_the_navigation_search_or_sitemap(renamed):
     home = soup_of(renamed / "index.html")
     links = [a.get("href") for a in home.select("nav.md-nav--primary a")]
     assert f"opgaven/{NEW}/" in links and f"opgaven/{OLD}/" not in links
-    assert f"opgaven/{OLD}/" not in (renamed / "search" / "search_index.json").read_text(encoding="utf-8")
+    words = (renamed / "search" / "woorden.json").read_text(encoding="utf-8")
+    assert f"opgaven/{NEW}/" in words and f"opgaven/{OLD}/" not in words
     sitemap = (renamed / "sitemap.xml").read_text(encoding="utf-8")
     assert f"opgaven/{NEW}/" in sitemap and f"opgaven/{OLD}/<" not in sitemap
 

@@ -34,8 +34,8 @@ def commit_everything(project: Path) -> None:
         subprocess.run(command, cwd=project, env=env, check=True, capture_output=True)
 
 
-def build_commit(folder: Path) -> Path:
-    project = copy_with_build_tool(folder)
+def build_commit(folder: Path, cache: Path | None = None) -> Path:
+    project = copy_with_build_tool(folder, cache=cache)
     commit_everything(project)
     env = {key: value for key, value in ENV.items() if key != "SOURCE_DATE_EPOCH"}
     result = run_build_tool(project, env)
@@ -52,10 +52,12 @@ def files(site: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def two_builds(tmp_path_factory) -> tuple[Path, Path]:
-    """Two checkouts of one commit in different folders (of different length), each built by its own process."""
+def two_builds(tmp_path_factory, warm_cache) -> tuple[Path, Path]:
+    """Two checkouts of one commit in different folders (of different length), each built by its own
+    process: the first draws everything, the second takes the PDF and the previews from the cache
+    of another build (as CI does with a restored .cache/)."""
     root = tmp_path_factory.mktemp("reproducible")
-    return build_commit(root / "eerste"), build_commit(root / "een-andere-map" / "tweede")
+    return build_commit(root / "eerste"), build_commit(root / "een-andere-map" / "tweede", cache=warm_cache)
 
 
 def test_two_builds_of_the_same_commit_are_byte_identical(two_builds):

@@ -1,18 +1,22 @@
-"""The text the search index holds (macros/outputs/search_index.py): content only, one sentence,
-list item or table row per block; no navigation, no repeated explanations, no "Op deze pagina".
+"""The text the search index holds (macros/outputs/search_index.py): content only; no navigation,
+no repeated explanations, no "Op deze pagina"; the site's own entries with where they are; the
+list of the site's words.
 
-The first tests run the machinery on fixed HTML. The others read search/search_index.json of a
-build: of the adopted data, and of the real data (`built`, tests/builds.py; the real one is a
-content test). What the search box then finds is tests/browser/test_search.py.
+The first tests run the machinery on fixed HTML. The others read the index of a build (Pagefind's
+records, pagefind/fragment/, and search/woorden.json): of the adopted data, and of the real data
+(`built`, tests/builds.py; the real one is a content test). What the search box then finds is
+tests/browser/test_search.py.
 """
 
+import gzip
 import json
 import re
 from html import unescape
 
-from bs4 import BeautifulSoup
-
-from macros.outputs.search_index import INDEX_FILE, rewrite_index, section_texts, sentences
+from macros.outputs.search_entries import search_entries
+from macros.outputs.search_index import (
+    ENTRIES_DIR, INDEX_FILE, PAGEFIND_DIR, WORDS_FILE, entry_page, section_texts, sentences, words_of,
+)
 from tests.builds import Built, built  # noqa: F401 - the fixture
 
 _SPACE = re.compile(r"\s+")
@@ -77,66 +81,68 @@ def test_sentences_are_not_cut_inside_numbers_or_abbreviations():
     ]
 
 
-def test_rewrite_replaces_the_text_of_known_sections_and_keeps_the_rest():
-    index = {
-        "config": {"lang": ["nl"], "separator": "[\\s]+"},
-        "docs": [
-            {"location": "p/", "title": "P", "text": "oud"},
-            {"location": "p/#a", "title": "A", "text": "oud", "boost": 4},
-            {"location": "q/", "title": "Q", "text": "blijft"},
-        ],
-    }
-    pages = {"p/": {None: ["Een & twee."], "a": ["<b>niet</b> als HTML"]}}
-    rewritten = json.loads(rewrite_index(json.dumps(index), pages))
-    assert rewritten["config"] == index["config"]
-    assert rewritten["docs"] == [
-        {"location": "p/", "title": "P", "text": "<p>Een &amp; twee.</p>"},
-        {"location": "p/#a", "title": "A", "text": "<p>&lt;b&gt;niet&lt;/b&gt; als HTML</p>", "boost": 4},
-        {"location": "q/", "title": "Q", "text": "blijft"},
-    ]
+def test_a_hyphenated_word_gives_itself_and_its_parts():
+    assert words_of("Start-ups en (IBDO) regio’s") == ["start-ups", "start", "ups", "en", "ibdo", "regio’s", "regio", "s"]
 
 
+def test_an_entry_page_holds_its_text_escaped_and_says_where_the_entry_is():
+    class Entry:
+        path = "partners/#x"
+        title = "<script>x</script>"
+        kind = "Partner"
+        names = ("A & B",)
+        words = ("banen",)
+        description = "Zin."
+        content = "A & B banen Zin."
+    html = entry_page(Entry())
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert 'data-pagefind-meta="adres[content]" content="/partners/#x"' in html
 
-def test_a_heading_inside_an_excluded_part_leaves_the_index():
-    """Material makes a section of every heading with an id, also one inside a part marked
-    data-search-exclude (an entry of the change history): that section is no content."""
-    html = ('<h2 id="a">A</h2><p>Tekst.</p><div data-search-exclude><h3 id="wijziging-1">Op 1 mei</h3>'
-            '<ul><li>Nu genoemd: Kennisinstellingen.</li></ul></div>')
-    index = {"config": {}, "docs": [
-        {"location": "p/", "title": "P", "text": ""},
-        {"location": "p/#a", "title": "A", "text": "oud"},
-        {"location": "p/#wijziging-1", "title": "Op 1 mei", "text": "<ul><li>Nu genoemd: Kennisinstellingen.</li></ul>"},
-    ]}
-    rewritten = json.loads(rewrite_index(json.dumps(index), {"p/": section_texts(html)}))
-    assert [doc["location"] for doc in rewritten["docs"]] == ["p/", "p/#a"]
 
 # ---------------------------------------------------------------- the index of a build
 
 
-def _index(built: Built) -> dict:
-    return json.loads((built.site_dir / INDEX_FILE).read_text(encoding="utf-8"))
+_SIGNATURE = b"pagefind_dcd"  # Pagefind 1.5 stores each record gzipped, after this signature
 
 
-def _pages(built: Built) -> dict[str, BeautifulSoup]:
-    """The content (article) of every page the index names, by its URL path."""
-    urls = {doc["location"].partition("#")[0] for doc in _index(built)["docs"]}
-    return {url: built.page(url).select_one("article") for url in urls}
+def _records(built: Built) -> list[dict]:
+    """Every record Pagefind indexed: its url, content (the text) and meta."""
+    records = []
+    for path in sorted((built.site_dir / PAGEFIND_DIR / "fragment").iterdir()):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(_SIGNATURE), path.name
+        records.append(json.loads(data[len(_SIGNATURE):]))
+    return records
 
 
-def test_the_index_holds_short_blocks(built):
-    """Each block of text is a sentence, an item or a row (a paragraph each): never a whole list,
-    so a result shows the item that holds the hit."""
-    docs = _index(built)["docs"]
-    assert docs
-    for doc in docs:
-        blocks = re.findall(r"<p>(.*?)</p>", doc["text"])
-        assert "".join(f"<p>{block}</p>" for block in blocks) == doc["text"], doc["location"]
-        assert not [block for block in blocks if "<" in block], doc["location"]
+def _page_texts(built: Built) -> dict[str, str]:
+    """The text Pagefind holds of each page (not the entries), by URL path."""
+    return {record["url"].lstrip("/"): normal(record["content"]) for record in _records(built)
+            if "adres" not in record["meta"]}
+
+
+def test_every_page_and_every_entry_is_in_the_index(built):
+    records = _records(built)
+    pages = {record["url"].lstrip("/") for record in records if "adres" not in record["meta"]}
+    assert {entry.path for entry in built.site.opgaven} <= pages
+    addresses = sorted(record["meta"]["adres"].lstrip("/") for record in records if "adres" in record["meta"])
+    assert addresses == sorted(entry.path for entry in search_entries(built.site))
+    assert not (built.site_dir / ENTRIES_DIR).exists(), "the entries' pages are left in the site"
+    assert json.loads((built.site_dir / INDEX_FILE).read_text(encoding="utf-8"))["docs"] == []
+
+
+def test_the_word_list_has_the_words_of_the_pages_and_the_zoekwoorden(built):
+    words = json.loads((built.site_dir / WORDS_FILE).read_text(encoding="utf-8"))["woorden"]
+    for entry in search_entries(built.site):
+        for word in [*entry.words, *entry.names]:
+            assert set(words_of(word)) <= set(words), word
+    title = built.site.opgaven[0].title
+    assert set(words_of(title)) <= set(words)
 
 
 def test_each_section_explanation_is_in_the_index_once(built):
     """The programme's explanation of each section is findable, on one page, not on every opgave."""
-    texts = [plain(doc["text"]) for doc in _index(built)["docs"]]
+    texts = _page_texts(built).values()
     for section in built.site.sections:
         explanation = normal(built.site.programme.aspects.of(section))
         found = [text for text in texts if explanation in text]
@@ -145,25 +151,18 @@ def test_each_section_explanation_is_in_the_index_once(built):
 
 def test_no_navigation_or_excluded_text_in_the_index(built):
     """'Op deze pagina', jump lists, previous/next and everything marked data-search-exclude stay out."""
-    docs = _index(built)["docs"]
-    boxes = [doc["location"] for doc in docs
-             if "<p>op deze pagina</p>" in doc["text"].lower() or doc["title"].lower() == "op deze pagina"]
-    assert not boxes, "het kader 'Op deze pagina' staat in de zoekindex"
-    for url, article in _pages(built).items():
-        texts = [plain(doc["text"]) for doc in docs if doc["location"].partition("#")[0] == url]
+    for url, text in _page_texts(built).items():
+        article = built.page(url).select_one("article")
         for element in article.select("nav, [data-search-exclude]"):
             chrome = normal(element.get_text(" "))
-            leaked = [text for text in texts if chrome and chrome in text]
-            assert not leaked, f"/{url}: '{chrome[:60]}' staat in de zoekindex"
+            assert not (len(chrome) > 20 and chrome in text), f"/{url}: '{chrome[:60]}' staat in de zoekindex"
 
 
 def test_table_cells_do_not_run_together(built):
     """A row's cells are apart in the index ("Afkorting Betekenis", not "AfkortingBetekenis")."""
-    docs = _index(built)["docs"]
     checked = 0
-    for url, article in _pages(built).items():
-        text = " ".join(plain(doc["text"]) for doc in docs if doc["location"].partition("#")[0] == url)
-        for row in article.select("tr"):
+    for url, text in _page_texts(built).items():
+        for row in built.page(url).select_one("article").select("tr"):
             cells = [normal(cell.get_text("")) for cell in row.find_all(["th", "td"], recursive=False)]
             for left, right in zip(cells, cells[1:]):
                 if left and right:
@@ -174,4 +173,4 @@ def test_table_cells_do_not_run_together(built):
 
 def test_last_updated_is_not_indexed(built):
     """The date under every page would make every page a result for 'bijgewerkt' or a month."""
-    assert not [doc["location"] for doc in _index(built)["docs"] if "laatst bijgewerkt" in doc["text"].lower()]
+    assert not [url for url, text in _page_texts(built).items() if "laatst bijgewerkt" in text.lower()]

@@ -111,7 +111,7 @@ def is_site(html: str) -> bool:
 def report_lines(data_dir: Path) -> list[str]:
     """What `make check` says about this data, line by line."""
     result = check(data_dir)
-    assert result.returncode != 0, "macros.data.check accepted the broken data"
+    assert result.returncode != 0, "macros.view.check accepted the broken data"
     return [line.strip().removeprefix("- ") for line in result.stderr.splitlines() if line.strip()]
 
 

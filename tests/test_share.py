@@ -11,9 +11,10 @@ from urllib.parse import urlsplit
 import pytest
 from PIL import Image
 
-from macros.outputs.previews import has_glyphs, preview_image
+from macros.data.preview_font import has_glyphs
+from macros.outputs.previews import preview_image
 from macros.render.section_links import label_section_links
-from macros.render.share import opgave_description, shorten
+from macros.render.share import opgave_description
 from tests.project import ADOPTED_DATA, PROJECT, SITE_URL, build, copy_project, read_yaml, write_yaml
 from tests.text import squash
 
@@ -106,14 +107,17 @@ def test_an_opgave_preview_says_what_the_province_does_there(site, page):
         activities = [item.text for group in entry.record.activities for item in group.items]
         if activities:
             assert f" werkt aan {len(activities)} activiteit" in description, description
-            # the first activity, perhaps cut short at a word: its first three words are there
-            assert " ".join(squash(activities[0]).split()[1:4]) in description, description
+            # an example activity is there whole, or not at all: never cut short
+            assert "…" not in description, description
+            if ", zoals " in description:
+                example = description.split(", zoals ", 1)[1].rsplit(". ", 1)[0]
+                assert any(example.casefold() == squash(text).rstrip(".").casefold() for text in activities), example
         year = site.budget.opgave_year
         if year is not None and site.budget.group_for(entry.id) is not None:
             assert f"Budget {year.year}: €" in description, description
 
 
-def test_the_preview_description_names_the_activities_and_the_budget(adopted_page):
+def test_the_preview_description_names_the_activities_and_the_budget(adopted, adopted_page):
     soup = adopted_page("opgaven/arbeidsmarkt/")
     assert meta(soup, "property", "og:description") == (
         "De provincie werkt aan 5 activiteiten, zoals faciliteren van het dashboard "
@@ -121,17 +125,19 @@ def test_the_preview_description_names_the_activities_and_the_budget(adopted_pag
     )
     # with the site's name the title would be 99 characters: the page title alone
     assert meta(soup, "property", "og:title") == "Opgave 2: Samenwerken aan een toekomstbestendige arbeidsmarkt"
-    assert meta(adopted_page("begroting/"), "property", "og:title") == "Begroting - Economische Koers Drenthe 2024-2025"
+    assert meta(adopted_page("begroting/"), "property", "og:title") == f"Begroting - {adopted.name}"
 
 
-def test_a_long_description_is_cut_at_a_word_and_keeps_the_budget(adopted):
+def test_a_short_limit_drops_the_example_never_cuts_it(adopted):
     for entry in adopted.opgaven:
-        for limit in (120, 160, 200):
+        for limit in (80, 120, 160, 200):
             text = opgave_description(adopted, entry, limit)
             assert len(text) <= limit and text.endswith(".") and "Budget 2025: €" in text, text
-            assert "  " not in text and " …" not in text, text
-    assert shorten("een twee drie vier", 12) == "een twee…"
-    assert shorten("een twee", 12) == "een twee"
+            assert "  " not in text and "…" not in text, text
+            examples = [item.text.rstrip(".") for group in entry.record.activities for item in group.items]
+            if ", zoals " in text:  # an example activity is there whole, or not at all
+                example = text.split(", zoals ", 1)[1].rsplit(". Budget", 1)[0]
+                assert any(example.casefold() == other.casefold() for other in examples), example
 
 
 @pytest.mark.content
@@ -198,3 +204,26 @@ def test_every_h2_on_an_opgave_page_has_a_section_link(site, page):
 def test_section_link_names_escape_the_heading_text():
     html = '<h2 id="a">Wonen &amp; &quot;werken&quot;<a class="headerlink" href="#a" title="x">&para;</a></h2>'
     assert 'aria-label="Link naar dit onderdeel: Wonen &amp; &#34;werken&#34;"' in label_section_links(html)
+
+
+@pytest.mark.content
+def test_every_page_has_a_description_of_its_own_in_whole_sentences(built_site, page):
+    seen: dict[str, str] = {}
+    for url in content_pages(built_site):
+        if url == "404.html":
+            continue  # shown at any address that does not exist: not a page to describe
+        soup = page(url)
+        description = meta(soup, "name", "description")
+        assert description, f"{url}: geen beschrijving"
+        assert meta(soup, "property", "og:description") == squash(description), url
+        assert description not in seen, f"{url} en {seen.get(description)} hebben dezelfde beschrijving"
+        seen[description] = url
+        assert description.rstrip().endswith((".", "?", "!")) and "…" not in description, (
+            f"{url}: de beschrijving is geen hele zin: {description!r}")
+
+
+def test_robots_txt_names_the_sitemap_at_the_published_address(adopted_built_site):
+    robots = (adopted_built_site / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots.splitlines()
+    assert (adopted_built_site / "sitemap.xml").is_file()
+    assert "Disallow: /\n" not in robots

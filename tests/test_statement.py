@@ -9,6 +9,7 @@ how to report and to complain). Run on the adopted build and on the real one.
 
 import datetime
 import re
+from pathlib import Path
 
 import pytest
 
@@ -94,3 +95,42 @@ def test_the_statement_has_every_part_of_the_model(built: Built):
 def test_the_footer_links_to_the_statement(built: Built, url):
     links = [a.get_text(strip=True) for a in built.page(url).select("footer nav.ekd-footer-links a")]
     assert "Toegankelijkheid" in links
+
+
+# ---------------------------------------------------------------- the examination claims what the tests do
+
+
+def test_the_widths_the_statement_names_are_the_widths_the_browser_tests_use(built: Built):
+    from macros.render.statement import SEARCH_WIDTHS, TESTED_WIDTHS
+    from tests.browser.conftest import NARROW_VIEWPORT, VIEWPORTS
+
+    tested = {viewport["width"] for viewport in VIEWPORTS.values()} | {NARROW_VIEWPORT["width"]}
+    assert set(TESTED_WIDTHS) == tested
+    assert set(SEARCH_WIDTHS) == {viewport["width"] for viewport in VIEWPORTS.values()}
+    text = built.page(STATEMENT).find(id="onderzoek").find_next("ul").get_text(" ")
+    for width in TESTED_WIDTHS:
+        assert f"{width}" in text
+
+
+def test_the_checks_the_statement_names_exist(built: Built):
+    """Each check the statement describes is a test of the project (named here by its file)."""
+    tests_root = Path(__file__).resolve().parents[1]
+    text = re.sub(r"\s+", " ", built.page(STATEMENT).find(id="onderzoek").find_next("ul").get_text(" "))
+    claims = {
+        "zoekfunctie open": "tests/browser/test_search_overlay_axe.py",
+        "Nu Html Checker": "tests/test_html_valid.py",
+        "axe-core": "tests/browser/test_every_page.py",
+        "Kopieer link": "tests/browser/test_share_section.py",
+        "met Tab aanwijzen": "tests/test_abbreviations.py",
+        "Elke tabel past": "tests/browser/test_every_page.py",
+        "toegankelijke PDF": "tests/test_pdf.py",
+    }
+    for claim, test_file in claims.items():
+        assert claim in text, f"de verklaring noemt niet: {claim}"
+        assert (tests_root / test_file).is_file(), f"'{claim}': {test_file} bestaat niet"
+
+
+def test_the_statement_says_plainly_what_was_not_examined(built: Built):
+    text = built.page(STATEMENT).select_one(".ekd-verklaring-niet-onderzocht").get_text(" ")
+    for missing in ("schermlezer", "deskundige", "met de hand", "Chromium"):
+        assert missing in text, missing

@@ -22,10 +22,10 @@ from collections.abc import Callable
 
 # The rest of the project, imported in this one place.
 from ..view.address import published_address
-from ..view.urls import relative
+from ..view.urls import CHANGES_FEED_PATH, CHANGES_PATH, opgave_feed_path, relative
 from ..view.site import Site
 from .history import Entry, History
-from .html import FEED_PATH, NOT_COMMITTED, PAGE_PATH, UNAVAILABLE, entry_content, entry_summary, opgave_feed_path
+from .html import NOT_COMMITTED, UNAVAILABLE, entry_content, entry_summary
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -46,13 +46,13 @@ def entry_id(entry: Entry, opgave_id: str | None = None) -> str:
 
 
 def programme_feed(history: History, site: Site, title: str, base_url: str | None = None) -> bytes:
-    """The feed of every change, for FEED_PATH (wijzigingen/atom.xml)."""
+    """The feed of every change, for CHANGES_FEED_PATH (wijzigingen/atom.xml)."""
     entries = [(entry, None) for entry in history.published]
-    return _feed(history, site, FEED_PATH, feed_id(), f"Wijzigingen: {title}", PAGE_PATH, entries, base_url)
+    return _feed(history, site, CHANGES_FEED_PATH, feed_id(), f"Wijzigingen: {title}", CHANGES_PATH, entries, base_url)
 
 
 def opgave_feed(history: History, site: Site, opgave_id: str, base_url: str | None = None) -> bytes:
-    """The feed of one opgave's changes, for html.opgave_feed_path(opgave_id)."""
+    """The feed of one opgave's changes, for opgave_feed_path(opgave_id) (macros/view/urls.py)."""
     opgave = site.opgave(opgave_id)
     entries = [(item.entry, opgave_id) for item in history.for_opgave(opgave_id) if item.entry.committed]
     return _feed(history, site, opgave_feed_path(opgave_id), feed_id(opgave_id),
@@ -93,7 +93,7 @@ def _entry(entry: Entry, opgave_id: str | None, site: Site, url: Callable[[str],
     _text(element, "updated", _timestamp(entry.commit.time))
     _text(element, "published", _timestamp(entry.commit.time))
     if opgave_id is None:
-        target = f"{PAGE_PATH}#{entry.anchor}"
+        target = f"{CHANGES_PATH}#{entry.anchor}"
     else:
         target = f"{site.opgave(opgave_id).path}#{entry.anchor}"
     _link(element, "alternate", url(target), "text/html")

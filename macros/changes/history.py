@@ -371,7 +371,7 @@ class _Walk:
 
     def _register_folder(self, name: str, folder: Path) -> str:
         key = f"{name}:{_digest(data_inputs(folder))}"
-        self.loaders[key] = lambda: self.cache.get_object("site", data_inputs(folder), lambda: load_site(folder))
+        self.loaders[key] = lambda: load_site(folder)
         return key
 
     def _register_commit(self, hash_: str) -> str:

@@ -16,9 +16,9 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 # The rest of the project, imported in this one place.
-from ..render.dates import dutch_date
 from ..render.environments import template_environment
-from ..view.urls import BUDGET_PATH, relative
+from ..formatting import budget_words, dutch_date
+from ..view.urls import BUDGET_PATH, CHANGES_PATH, FOLLOW_PATH, PATHS, follow_anchor, relative
 from ..view.glossary import glossary
 from ..view.site import Site
 from . import words
@@ -26,8 +26,6 @@ from .compare import ADDED, CHANGED, MOVED, REMOVED
 from .history import Entry, History
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-PAGE_PATH = "wijzigingen/"  # the page with every change
-FEED_PATH = "wijzigingen/atom.xml"  # the feed of every change
 OPGAVE_ANCHOR = "wijzigingen"  # the section on each opgave page
 ADDITIONS_ANCHOR = "aanvullingen"  # the part of /wijzigingen/ with the site's own additions (classify.py)
 
@@ -37,26 +35,21 @@ UNAVAILABLE = ("De lijst met wijzigingen is op deze versie van de site niet besc
 NOT_COMMITTED = "Nog niet vastgelegd"
 
 
-def opgave_feed_path(opgave_id: str) -> str:
-    """The feed of one opgave: by id, which never changes, so a subscription survives a new slug."""
-    return f"wijzigingen/opgaven/{opgave_id}.xml"
-
-
 # ---------------------------------------------------------------- what the site calls
 
 
-def history_page(history: History, site: Site, page: str = PAGE_PATH) -> Markup:
+def history_page(history: History, site: Site, page: str = CHANGES_PATH) -> Markup:
     """The body of /wijzigingen/ (HTML): every change, newest first, headings h2 and down."""
     return _render("history.html", site, lambda target: relative(target, page),
-                   history=history, feed=FEED_PATH)
+                   history=history, follow=FOLLOW_PATH)
 
 
 def opgave_section(history: History, site: Site, opgave_id: str, page: str) -> Markup:
     """The body of the section "Wijzigingen" (#wijzigingen) on the opgave's page (HTML): its
     own changes, newest first, headings h3 and down (the section heading is the page's h2)."""
     return _render("opgave_history.html", site, lambda target: relative(target, page),
-                   history=history, items=history.for_opgave(opgave_id), feed=opgave_feed_path(opgave_id),
-                   additions=history.additions_for(opgave_id))
+                   history=history, items=history.for_opgave(opgave_id),
+                   follow=f"{FOLLOW_PATH}#{follow_anchor(opgave_id)}", additions=history.additions_for(opgave_id))
 
 
 def opgave_status(history: History, opgave_id: str) -> Markup:
@@ -110,13 +103,14 @@ def _environment() -> Environment:
     env = template_environment(TEMPLATES)  # autoescaped also where not named .html: all of it is HTML
     env.filters.update(
         dutch_date=dutch_date,
+        amount=budget_words,
         quoted=lambda text: Markup("‘{}’").format(text),
         page_words=_page_words,
         glossary=glossary,  # data text gets the glossary's tooltips, as everywhere on the site
     )
     env.globals.update(
         ADDED=ADDED, CHANGED=CHANGED, MOVED=MOVED, REMOVED=REMOVED, NOTHING=NOTHING, UNAVAILABLE=UNAVAILABLE,
-        NOT_COMMITTED=NOT_COMMITTED, ADDITIONS_ANCHOR=ADDITIONS_ANCHOR, BUDGET_PATH=BUDGET_PATH, PAGE_PATH=PAGE_PATH,
+        NOT_COMMITTED=NOT_COMMITTED, ADDITIONS_ANCHOR=ADDITIONS_ANCHOR, BUDGET_PATH=BUDGET_PATH, PAGE_PATH=CHANGES_PATH, paths=PATHS,
         words=words,  # the Dutch wording of changes, shared with `make diff`
     )
     return env
@@ -133,7 +127,7 @@ class _Links:
             **{("organisaties", entry.id): entry.path for entry in indexes.organisations},
             **{("programmas", entry.id): entry.path for entry in indexes.programmes},
             **{("fondsen", entry.id): entry.path for entry in indexes.funds},
-            **{("begrippen", term): f"begrippen/#{anchor}" for term, anchor in site.glossary.anchors.items()},
+            **{("begrippen", term): f"{GLOSSARY_PATH}#{anchor}" for term, anchor in site.glossary.anchors.items()},
         }
 
     def opgave(self, opgave_id: str | None, fragment: str = "") -> str | None:

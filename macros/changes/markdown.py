@@ -14,7 +14,7 @@ from .compare import (
     ADDED, CHANGED, MOVED, REDIRECT_REMOVED, REMOVED, BudgetChanges, Changes, EntryChange, ItemChange, LineChange,
     OpgaveChanges, PageChange, PartChanges, SectionChanges, YearChanges,
 )
-from ..render.formatting import euro_difference
+from ..formatting import euro_difference
 from .text_diff import DELETE, EQUAL, Chunk
 
 TITLE = "Wat verandert er op de site?"

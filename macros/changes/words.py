@@ -8,8 +8,7 @@ table, a link, struck-through words), never what a change is called.
 """
 
 from ..data.sections import SECTIONS
-from ..render.dates import dutch_date
-from ..render.formatting import NO_BUDGET_WORDS, euro, euro_difference
+from ..formatting import budget_words, dutch_date, euro_difference
 from .classify import SITE_PARTS
 from .compare import ADDED, CHANGED, MOVED, REDIRECT_REMOVED, REMOVED, EntryChange, ItemChange, LineChange, LinkChange, LinkedOpgave, PageChange, Progress
 
@@ -103,7 +102,7 @@ def progress_change(item: ItemChange) -> str:
 
 
 def amount(value: int | None) -> str:
-    return NO_BUDGET_WORDS if value is None else euro(value)
+    return budget_words(value)  # the site's one wording of money and "geen budget"
 
 
 def before_after(old: int | None, new: int | None, added: bool = False, removed: bool = False) -> str:

@@ -8,11 +8,10 @@ programme. Reads the committed file with the same safe loader as the data itself
 from typing import Any
 
 from macros.data import messages
-from macros.data.loader import Document, parse_document
+from macros.data.loader import Document, committed_version
 from macros.data.models.budget import NO_BUDGET_WORD
-from macros.data.problems import DataError, value_at
-from macros.data.revisions import committed_text
-from macros.render.formatting import euro
+from macros.data.problems import value_at
+from macros.formatting import euro
 
 
 def amounts_changed_since_commit(document: Document, year_loc: tuple) -> str:
@@ -46,21 +45,10 @@ def amounts_changed_since_commit(document: Document, year_loc: tuple) -> str:
 
 
 def _committed_year(document: Document, number: Any) -> tuple[dict | None, str]:
-    """The raw year `number` as last committed, and how to name that commit in Dutch.
-
-    Compared with HEAD while the file has uncommitted edits; once they are committed (as
-    in a pull request's CI run), with the commit before, so the edit is still named."""
-    if document.path is None or number is None:
+    """The raw year `number` as last committed (loader.committed_version), and how to name that commit."""
+    if number is None:
         return None, ""
-    text, since = committed_text(document.path, "HEAD"), messages.SINCE_LAST_COMMIT
-    if text is not None and text == document.path.read_text(encoding="utf-8"):
-        text, since = committed_text(document.path, "HEAD~1"), messages.SINCE_PREVIOUS_COMMIT
-    if text is None:
-        return None, ""
-    try:
-        committed = parse_document(text, document.name).data
-    except DataError:
-        return None, ""
+    committed, since = committed_version(document)
     years = committed.get("jaren") if isinstance(committed, dict) else None
     year = next((year for year in years or [] if isinstance(year, dict) and year.get("jaar") == number), None)
     return year, since

@@ -16,6 +16,7 @@ import yaml
 
 from macros.data import messages
 from macros.data.problems import DataError, Problem, locate
+from macros.data.revisions import committed_text
 
 try:  # libyaml parses about ten times faster; fall back to pure Python when absent
     from yaml import CSafeLoader as _Loader
@@ -87,6 +88,25 @@ def load_document(path: Path, name: str | None = None) -> Document:
     return parse_document(text, name, path)
 
 
+def committed_version(document: Document) -> tuple[Any, str]:
+    """The raw data of `document` as last committed, and how to name that commit in Dutch;
+    (None, "") when git cannot tell.
+
+    Compared with HEAD while the file has uncommitted edits; once they are committed (as
+    in a pull request's CI run), with the commit before, so the edit is still named."""
+    if document.path is None:
+        return None, ""
+    text, since = committed_text(document.path, "HEAD"), messages.SINCE_LAST_COMMIT
+    if text is not None and text == document.path.read_text(encoding="utf-8"):
+        text, since = committed_text(document.path, "HEAD~1"), messages.SINCE_PREVIOUS_COMMIT
+    if text is None:
+        return None, ""
+    try:
+        return parse_document(text, document.name).data, since
+    except DataError:
+        return None, ""
+
+
 def _number(value: int) -> str:
     return f"{value:,}".replace(",", ".")  # Dutch thousands separator
 
@@ -105,7 +125,7 @@ def parse_document(text: str, name: str, path: Path | None = None) -> Document:
         raise DataError([Problem(name, messages.CONTROL_CHARACTER.format(code=f"{error.character:#04x}"),
                                  line=line)]) from None
     except yaml.YAMLError as error:
-        raise DataError([Problem(name, messages.NOT_YAML.format(error=error))]) from None
+        raise DataError([Problem(name, messages.NOT_YAML)]) from None
     if node is None:
         raise DataError([Problem(name, messages.FILE_EMPTY)])
     builder = _Builder(name, text.splitlines())
@@ -152,7 +172,11 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, name: str) -> Proble
     mark = error.problem_mark or error.context_mark
     description = f"{error.context or ''} {error.problem or ''}"
     rows = text.splitlines()
+    told = _told_by_the_line(rows, mark.line if mark else None, description)
     for fragment, what, expected, at_start in messages.SYNTAX_HINTS:
+        if told:
+            message = told
+            break
         if fragment in description:
             mark = (error.context_mark if at_start else None) or mark
             if fragment == "did not find expected '-' indicator" and mark and _is_field_row(rows, mark.line):
@@ -160,7 +184,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, name: str) -> Proble
             message = messages.SYNTAX_ERROR.format(what=what, expected=expected)
             break
     else:
-        message = messages.SYNTAX_ERROR_UNKNOWN.format(error=(error.problem or error.context or '').strip())
+        message = messages.SYNTAX_ERROR_UNKNOWN
     line = mark.line + 1 if mark else None
     runaway = _runaway_quote(text)
     if runaway is not None and line and runaway.start_mark.line + 1 < line:
@@ -169,6 +193,40 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, name: str) -> Proble
     if line and line <= len(rows) and rows[line - 1].strip():
         message += messages.THE_LINE_IS.format(line=rows[line - 1].strip()[:80])
     return Problem(name, message, line=line)
+
+
+_DASH_VALUE = re.compile(r"^\s*(?:-\s+)?([\w-]+):\s+-\s*(#.*)?$")
+_QUOTED_START = re.compile(r"^\s*(?:-\s+|[\w-]+:\s+)(['\"])(.*?)\1\s*[^\s#,\]}].*$")
+
+
+def _told_by_the_line(rows: list[str], index: int | None, description: str) -> str | None:
+    """A message for a mistake the row itself shows, which PyYAML's description hides:
+    `bedrag: -` (the programme's dash for "no budget"), a text starting with a quoted word,
+    a list item typed less far in than its list."""
+    if index is None or index >= len(rows):
+        return None
+    row = rows[index]
+    dash = _DASH_VALUE.match(row)
+    if dash and "block sequence entries are not allowed" in description:
+        key = dash.group(1)
+        return messages.NO_BUDGET_DASH + "." if key == "bedrag" else messages.DASH_AS_VALUE.format(key=key) + "."
+    quoted = _QUOTED_START.match(row)
+    if quoted:
+        text = row.split(quoted.group(1), 1)[0]
+        typed = row[len(text):].split(" #")[0].strip()
+        example = '"' + typed.replace('"', "'")[:60] + '"'
+        return messages.QUOTED_START.format(quote=quoted.group(1), quoted=f"{quoted.group(1)}{quoted.group(2)}{quoted.group(1)}",
+                                            example=example) + "."
+    if "did not find expected key" in description and row.lstrip().startswith("- "):
+        own = len(row) - len(row.lstrip())
+        for above in range(index - 1, -1, -1):
+            other = rows[above]
+            column = len(other) - len(other.lstrip())
+            if other.lstrip().startswith("- ") and column > own:
+                return messages.ITEM_UNDERINDENTED.format(line=above + 1, column=column) + "."
+            if other.strip() and column <= own:
+                break
+    return None
 
 
 def _is_field_row(rows: list[str], index: int) -> bool:

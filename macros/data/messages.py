@@ -40,7 +40,7 @@ NOT_UTF8 = "het bestand bevat tekens die geen UTF-8 zijn (byte {byte}). Verwacht
 FILE_EMPTY = "het bestand is leeg. Verwacht: de gegevens in YAML."
 CONTROL_CHARACTER = ("het bestand bevat een onzichtbaar stuurteken (code {code}). "
                      "Verwacht: alleen gewone tekst; typ de regel opnieuw of kopieer hem zonder opmaak.")
-NOT_YAML = "dit is geen geldige YAML ({error})."
+NOT_YAML = "dit is geen geldige YAML. Verwacht: de opbouw uit CONTRIBUTING.md; let op inspringen, dubbele punten en aanhalingstekens."
 TAB_INDENT = "de regel springt in met een tab. Verwacht: inspringen met spaties (YAML staat geen tabs toe)."
 TAB_AFTER_DASH = ("na het streepje (-) staat een tab. Verwacht: een spatie na het streepje, "
                   "dus '- Tekst' (YAML staat geen tabs toe).")
@@ -65,8 +65,9 @@ DUPLICATE_KEY = ("de sleutel '{key}' staat twee keer in hetzelfde blok (eerst op
 # file, found by a fragment of it: (fragment, what is wrong, what is expected, whether to
 # point at where the construct began rather than where PyYAML noticed it).
 SYNTAX_ERROR = "dit is geen geldige YAML: {what}. Verwacht: {expected}."
-SYNTAX_ERROR_UNKNOWN = ("dit is geen geldige YAML ({error}). "
-                        "Verwacht: let op inspringen, dubbele punten en aanhalingstekens.")
+# PyYAML's own (English) description never reaches staff: this is said instead.
+SYNTAX_ERROR_UNKNOWN = ("dit is geen geldige YAML. Verwacht: let op inspringen (spaties, even ver als de "
+                        "regels van hetzelfde blok), dubbele punten en aanhalingstekens.")
 SYNTAX_HINTS = (
     ("mapping values are not allowed",
      "er staat een dubbele punt (:) op een plek waar YAML dat niet verwacht. Meestal staat er "
@@ -115,6 +116,17 @@ RUNAWAY_QUOTE = ("dit is geen geldige YAML: de tekst tussen aanhalingstekens op 
                  "dus leest YAML alles tot regel {end} als één tekst. "
                  "Verwacht: sluit de tekst af met hetzelfde aanhalingsteken (' of \") als waarmee hij begint.")
 THE_LINE_IS = " De regel is: «{line}»"
+# Syntax errors recognised by the line itself (loader.py), told before the hints above.
+NO_BUDGET_DASH = ("na 'bedrag:' staat een streepje. In het programma betekent '-' geen budget, maar in "
+                  "YAML begint een streepje een lijst. Verwacht: bedrag: geen")
+DASH_AS_VALUE = ("na '{key}:' staat alleen een streepje; in YAML begint een streepje een lijst. "
+                 "Verwacht: de waarde zelf, of zet het streepje tussen aanhalingstekens: {key}: \"-\"")
+QUOTED_START = ("de tekst begint met een aanhalingsteken ({quote}), en YAML leest dan alleen {quoted} als de "
+                "tekst; wat erna komt past niet. Verwacht: zet de hele tekst tussen dubbele aanhalingstekens, "
+                "dus {example}, of zet >- na het streepje en de tekst op de regel eronder")
+ITEM_UNDERINDENTED = ("deze regel begint met '- ' maar springt minder ver in dan de lijst waar hij in "
+                      "staat. Verwacht: zet het streepje precies onder het streepje van regel {line} "
+                      "({column} spaties vanaf de kantlijn)")
 
 # ---------------------------------------------------------------- the models (validation.py)
 
@@ -127,7 +139,8 @@ BLOCK_EXPECTED = "verwacht een blok met velden (sleutel: waarde), maar er staat 
 TEXT_EXPECTED = "verwacht tekst, maar er staat {given}. Zet de tekst eventueel tussen aanhalingstekens."
 LIST_EMPTY = "deze lijst is leeg. Verwacht: minstens één regel."
 FIELD_EMPTY = "dit veld is leeg. Verwacht: tekst."
-TEXT_TOO_LONG = "deze tekst is te lang. Verwacht: hoogstens {limit} tekens."
+TEXT_TOO_LONG = ("deze tekst is te lang: {length} tekens. Verwacht: hoogstens {limit} tekens; "
+                 "zet een lange uitleg in een alinea of toelichting, niet in een titel.")
 NOT_A_SLUG = ("'{given}' is geen geldige slug. Verwacht: kleine letters (a-z), cijfers en "
               "streepjes, zonder spaties, zoals 'economische-kracht'.")
 AMOUNT_EXPECTED = ("verwacht een heel bedrag in euro's (alleen cijfers, zonder punt, komma of €), "
@@ -173,6 +186,8 @@ TOTAL_MISMATCH = ("de regels van {year} tellen samen op tot {computed}, maar het
                   "{adopted} ({difference} verschil). Verwacht: dezelfde som. Vergelijk elk bedrag "
                   "met het programma")
 THIS_YEAR = "dit jaar"
+LAYOUT_NOTE_NOT_QUOTED = ("bij {year} staat in 'over_de_indeling' een zin die niet in de inleiding staat: "
+                          "'{note}'. Verwacht: een zin die woord voor woord in 'inleiding › alineas' staat")
 YEARS_ORDER = ("de jaren staan niet van oud naar nieuw, of een jaar staat er twee keer in "
                "(nu: {years}). Verwacht: elk jaar één keer, het oudste eerst")
 DUPLICATE_ABBREVIATION = "de afkorting '{term}' komt vaker voor. Verwacht: elke afkorting maar één keer"
@@ -180,6 +195,11 @@ DUPLICATE_ID = "de id '{id}' komt vaker voor. Verwacht: elke id maar één keer"
 DUPLICATE_NAME = ("de naam '{name}' hoort bij twee {plural}: '{first}' en '{second}'. "
                   "Verwacht: elke naam bij maar één {singular}")
 DUPLICATE = "de {label} '{value}' komt vaker voor. Verwacht: elke {label} maar één keer"
+# A section added after adoption (macros/data/additions.py): older data may lack it, today's may not.
+SECTION_MISSING = ("het onderdeel '{heading}' ontbreekt. Verwacht: elke opgave heeft dit onderdeel, met minstens "
+                   "één regel tekst")
+SECTION_EXPLANATION_MISSING = ("de uitleg bij het onderdeel '{heading}' ontbreekt. Verwacht: een tekst die zegt wat "
+                               "er in dit onderdeel van elke opgave staat")
 HEADING_MISSING = ("de activiteiten staan in meer dan één groep, maar groep nr. {groups} heeft geen 'kop'. "
                    "Verwacht: bij meer dan één groep heeft elke groep een 'kop'")
 RESERVED_ID = "de id '{id}' is al het anker van een kop op de pagina. Verwacht: een andere id"
@@ -187,6 +207,9 @@ NOTE_MULTILINE = "de toelichting staat op meer dan één regel. Verwacht: één 
 STATUS_MISSING = ("een 'datum' of 'toelichting' hoort bij een status. "
                   "Verwacht: vul ook 'status' in (gepland, lopend of afgerond), of haal ze weg")
 DATE_MISSING = "bij een status hoort een datum. Verwacht: 'datum' als JJJJ-MM-DD, zoals 2025-03-01"
+ACTIVITY_TOO_SHALLOW = ("hier staat de tekst '{text}' als een groep activiteiten, maar een groep is een blok "
+                        "met 'items' (en 'kop'). Verwacht: is het een activiteit, spring dan verder in: zet het "
+                        "streepje precies onder de streepjes van de activiteiten erboven (onder 'items:')")
 TEXT_OR_BLOCK = "verwacht tekst, of een blok met 'tekst' en '{key}', maar er staat {given}"
 
 # The contact details the province supplies (models/contact.py). {given} is what was typed.
@@ -278,3 +301,34 @@ SCHEMAS_STALE = "Deze schema's kloppen niet meer met de modellen: {names}. Maak 
 SCHEMAS_UP_TO_DATE = "De schema's zijn bij."
 SCHEMA_UPDATED = "Bijgewerkt: {path}"
 SCHEMA_REMOVED = "Verwijderd: {path}"
+SEARCH_WORD = ("het zoekwoord '{given}' is geen gewoon woord. Verwacht: één of een paar woorden van 2 tot 40 tekens, "
+               "alleen letters, cijfers, spaties, streepjes en apostroffen (zoals 'banen' of 'start-ups')")
+SEARCH_WORD_TWICE = "het zoekwoord '{given}' staat er twee keer. Verwacht: elk zoekwoord één keer"
+
+# ---------------------------------------------------------------- content rules (content_rules.py)
+
+UNKNOWN_ABBREVIATION = ("'{word}' ziet eruit als een afkorting, maar staat niet in data/begrippen.yaml{more}. "
+                        "Verwacht: voeg '{word}' toe aan data/begrippen.yaml (afkorting, betekenis, herkomst), "
+                        "zodat lezers de betekenis zien; of schrijf het woord in gewone letters.")
+ALSO_ELSEWHERE = " (ook nog {count} keer verderop)"
+MEANING_NOT_IN_PROGRAMME = ("de betekenis '{meaning}' staat niet zo in het programma, maar 'herkomst' is "
+                            "'programma'. Verwacht: de betekenis precies zoals in het programma, of "
+                            "'herkomst: toelichting' als de redactie de betekenis heeft toegevoegd.")
+TITLE_GLYPHS = ("de titel bevat {chars}: dat teken kan de voorbeeldafbeelding (bij delen op sociale media) "
+                "niet tekenen. Verwacht: gewone letters, cijfers en leestekens, zonder emoji of "
+                "tekens uit een ander schrift.")
+DATE_OUTSIDE_PERIOD = ("de datum {date} ligt ver buiten de looptijd van het programma ({period}). "
+                       "Verwacht: een datum tussen {first} en {last}. Kijk het jaartal na.")
+LINE_ID_CHANGED = ("de id '{id}' staat alleen in {year}, maar in {other_year} heet een regel met dezelfde "
+                   "naam '{other_id}'. Dan ziet de vergelijking één nieuwe en één vervallen regel. "
+                   "Verwacht: dezelfde regel heeft in elk jaar dezelfde id ('{other_id}'); "
+                   "is het echt een andere regel, geef hem dan ook een andere naam.")
+GLUED_TEXTS = ("deze tekst is precies twee {items} van de vorige versie achter elkaar ('{first}' en "
+               "'{second}'). Meestal is dan de regel '- >-' of '- ' van de tweede weggevallen. "
+               "Verwacht: elke {item} op een eigen regel die met '- ' begint; wil je ze echt samenvoegen, "
+               "herschrijf de tekst dan tot één zin.")
+ITEM_WORDS = {  # the list a text is in: (one, several)
+    "items": ("activiteit", "activiteiten"),
+    "resultaten": ("resultaat", "resultaten"),
+}
+ANY_ITEM_WORDS = ("regel", "regels")

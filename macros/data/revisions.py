@@ -9,8 +9,8 @@ import subprocess
 from pathlib import Path
 
 from macros.data import messages
+from macros.data.files import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 # The name that means "the data as adopted" wherever a revision is asked for.
 ADOPTED = "vastgesteld"
 ADOPTED_DIR = ROOT / "bron" / "vastgesteld"

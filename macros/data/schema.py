@@ -16,9 +16,8 @@ from pathlib import Path
 from pydantic.json_schema import GenerateJsonSchema
 
 from macros.data import messages
-from macros.data.files import DATA_FILES
+from macros.data.files import DATA_FILES, ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_DIR = ROOT / "schema"
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

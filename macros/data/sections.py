@@ -2,6 +2,11 @@
 
 The data key is what staff type in YAML; the anchor is the public URL fragment that
 communications staff link to, so it must never change.
+
+A section added after adoption is marked `added`: the data as adopted (bron/vastgesteld/)
+and older commits do not have it, and the models must still read them (README, "When the
+data model changes"). The models then take it as absent there, and only today's data must
+have it (macros/data/additions.py).
 """
 
 from dataclasses import dataclass
@@ -13,6 +18,7 @@ class Section:
     field: str  # attribute on the Opgave model
     heading: str
     anchor: str
+    added: bool = False  # added after adoption: older data has none (see above)
 
 
 SECTIONS: tuple[Section, ...] = (

@@ -180,13 +180,15 @@ def _message(error: dict, model: type[BaseModel], document: Document, loc: tuple
     if kind == "list_type":
         return messages.LIST_EXPECTED.format(given=_describe(given))
     if kind in {"dict_type", "model_type", "model_attributes_type"}:
+        if isinstance(given, str) and len(loc) > 1 and loc[-2] == "activiteiten":
+            return messages.ACTIVITY_TOO_SHALLOW.format(text=given[:60]) + "."
         return messages.BLOCK_EXPECTED.format(given=_describe(given))
     if kind == "string_type":
         return messages.TEXT_EXPECTED.format(given=_describe(given))
     if kind in {"too_short", "string_too_short"}:
         return messages.LIST_EMPTY if isinstance(given, list) else messages.FIELD_EMPTY
     if kind == "string_too_long":
-        return messages.TEXT_TOO_LONG.format(limit=context.get("max_length"))
+        return messages.TEXT_TOO_LONG.format(limit=context.get("max_length"), length=len(given) if isinstance(given, str) else "?")
     if kind == "string_pattern_mismatch":
         return messages.NOT_A_SLUG.format(given=given)
     if kind in {"int_type", "int_parsing", "int_from_float"}:

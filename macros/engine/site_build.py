@@ -7,13 +7,13 @@ page_macros.py hand MkDocs' and mkdocs-macros' calls to the functions here.
 """
 
 import functools
-import gc
 import json
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import Environment, StrictUndefined
 from markupsafe import escape
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
@@ -22,44 +22,41 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from macros.changes.dates import page_date
 from macros.changes.feed import opgave_feed, programme_feed
 from macros.changes.history import History, load_history
-from macros.changes.html import FEED_PATH, opgave_feed_path
 from macros.data.contact import contact_details, contact_warnings
 from macros.data.problems import DataError
 from macros.engine import serve
 from macros.engine.address import drop_theme_files, use_published_address
-from macros.outputs.artefacts import COMPILED_TEMPLATES_FOLDER, cache_for, data_inputs
+from macros.engine.part_context import part_context
+from macros.outputs.artefacts import cache_for, compiled_templates_folder
 from macros.outputs.last_updated import LastUpdated
 from macros.outputs.links import broken_links, report as links_report
 from macros.outputs.opendata import downloads
+from macros.outputs.pdf import LibrariesMissing
 from macros.outputs.pdf_build import BackgroundPdf, pending_pdf, programme_pdf
 from macros.outputs.redirects import redirects
-from macros.outputs.search_index import rewrite_index_file, section_texts
-from macros.outputs.security_txt import SECURITY_TXT_PATH, build_day, security_txt
+from macros.outputs.robots_txt import ROBOTS_TXT_PATH, robots_txt
+from macros.outputs.search_entries import search_entries
+from macros.outputs.search_index import section_texts, write_search_files
+from macros.outputs.security_txt import build_day, security_txt
 from macros.outputs.security_headers import with_security_meta
-from macros.render.html_blocks import HtmlBlocks
-from macros.render.parts import OPGAVE_PAGE, PARTS, PagePart, PartContext
-from macros.render.environments import compiled_templates_cache, keep_compiled_templates, templates_do_not_change
+from macros.render.parts import OPGAVE_PAGE, PARTS, PagePart
+from macros.render.programme_texts import site_description
+from macros.render.environments import keep_compiled_templates, templates_do_not_change
 from macros.render.renderer import Renderer
+from macros.render.abbreviations import focusable_first_abbreviations
+from macros.render.jump_list import META_KEY as JUMP_LIST, with_jump_list
 from macros.render.section_links import label_section_links
 from macros.render.share import opgave_description
 from macros.view.progress import progress_overview
-from macros.view.site import SOURCES, RecordingSite, data_files, load_site, load_site_cached
-from macros.view.urls import PDF_PATH
+from macros.view.site import SOURCES, RecordingSite, data_files, load_site_cached
+from macros.view.urls import (
+    CHANGES_FEED_PATH, OPGAVEN_PATH, PATHS, PROGRESS_PATH, SECURITY_TXT_PATH, SITE_PREVIEW_PATH,
+    content_link, opgave_feed_path, opgave_path, preview_path, source_file,
+)
 
-OPGAVEN_INDEX = "opgaven/index.md"
+OPGAVEN_INDEX = source_file(OPGAVEN_PATH)
 OPGAVE_KEY = "opgave"  # front matter of a generated opgave page: the id of its opgave
-PROGRESS_PAGE = "voortgang.md"  # in the navigation only once some activity or result has a status
-# The site's search ranks a hit on an opgave page this many times higher than one elsewhere:
-# the opgave pages treat what the indexes and the glossary only list (mkdocs.yml: search).
-OPGAVE_SEARCH_BOOST = 4
-# Link preview images: one per opgave, and the site's own for every other page.
-PREVIEWS = "assets/previews"
-SITE_PREVIEW = f"{PREVIEWS}/site.png"
-# Up to this many opgaven the sidebar lists each one. Every page carries the whole
-# sidebar, so with hundreds of opgaven build time and page size grew with the square of
-# their number (bench/RESULTS.md). Beyond it the sidebar shows only the opgaven index
-# page, which links to every opgave, and the opgave pages are left out of the sidebar.
-MAX_OPGAVEN_IN_NAV = 30
+PROGRESS_PAGE = source_file(PROGRESS_PATH)  # in the navigation only once some activity or result has a status
 
 
 @dataclass
@@ -105,15 +102,9 @@ def _cache(config):
     return cache_for(_data_dir(config).parent)
 
 
-def _load(data_dir: Path):
-    # The same data files and code gave this Site before: read it instead of validating
-    # again (at 1000 opgaven 0.5 s instead of 2.6 s; bench/RESULTS.md).
-    return cache_for(data_dir.parent).get_object("site", data_inputs(data_dir), lambda: load_site(data_dir))
-
-
 def _site(config):
     try:
-        return load_site_cached(_data_dir(config), _load)
+        return load_site_cached(_data_dir(config))
     except DataError as error:
         raise DataProblems(error.report()) from None
 
@@ -136,32 +127,28 @@ def on_config(config):
     state.started, state.problem_page, state.history = time.monotonic(), None, None
     serve.start_build()
     _cache(config).start_build()
-    keep_compiled_templates(_compiled_templates(config))
+    keep_compiled_templates(compiled_templates_folder(_data_dir(config).parent))
     if state.serving:
         try:
-            load_site_cached(_data_dir(config), _load)
+            load_site_cached(_data_dir(config))
         except DataError as error:
             state.problem_page = serve.problems_only(config, error)
             return config
     site = _site(config)
-    if not state.serving:
-        # The data stays in memory for the whole build and never becomes garbage: keep
-        # the garbage collector from walking it again and again (at 1000 opgaven that
-        # walk grew every page's build time). Not in `mkdocs serve`: what is frozen is
-        # never freed, and it builds again after every edit.
-        gc.freeze()
+    # The name and description of the site are the data's (mkdocs.yml has a stand-in): page
+    # titles, link previews, feeds and the header all read them from the config. MkDocs puts
+    # the description into HTML unescaped.
+    config["site_name"] = site.name
+    config["site_description"] = str(escape(site_description(site)))
     # Hand-written Markdown gets the glossary's tooltips from Markdown's abbr extension;
     # data text in HTML blocks gets them from the `glossary` template filter.
     config["mdx_configs"].setdefault("abbr", {})["glossary"] = dict(site.glossary.titles)
-    # The HTML parts of what the templates render skip Markdown's parsing.
-    if not any(isinstance(extension, HtmlBlocks) for extension in config["markdown_extensions"]):
-        config["markdown_extensions"].append(HtmlBlocks())
     for item in config["nav"] or []:
         children = next(iter(item.values())) if isinstance(item, dict) else None
         if isinstance(children, list) and OPGAVEN_INDEX in children:
             children[children.index(OPGAVEN_INDEX) + 1:] = [
-                {_title(f"{entry.number}. {entry.title}"): f"opgaven/{entry.slug}.md"} for entry in site.opgaven
-            ] if _opgaven_in_nav(site) else []
+                {_title(f"{entry.number}. {entry.title}"): source_file(opgave_path(entry.slug))} for entry in site.opgaven
+            ]
     if config["nav"] and not _progress_reported(site):  # an empty "Voortgang" page stays out of the menu
         config["nav"] = [item for item in config["nav"]
                          if not (isinstance(item, dict) and PROGRESS_PAGE in item.values())]
@@ -208,10 +195,6 @@ def _history(config) -> History:
     return state.history
 
 
-def _opgaven_in_nav(site) -> bool:
-    return len(site.opgaven) <= MAX_OPGAVEN_IN_NAV
-
-
 # WeasyPrint and Pillow are imported only when the cache misses: importing them takes
 # longer than a rebuild of the real site spends on anything else of ours.
 
@@ -219,8 +202,12 @@ def _programme_pdf(config) -> bytes | None:
     """The programme PDF; None in `mkdocs serve` while it is drawn in the background."""
     css_dir = Path(config["docs_dir"]) / "assets" / "css"
     if state.serving:
-        return _background_pdf.get(_cache(config), _data_dir(config), css_dir, Path(config["site_dir"]))
-    return programme_pdf(_cache(config), lambda: _site(config), _data_dir(config), css_dir)
+        return _background_pdf.get(_cache(config), _data_dir(config), css_dir, Path(config["site_dir"]),
+                                   _site(config).pdf_paths)
+    try:
+        return programme_pdf(_cache(config), lambda: _site(config), _data_dir(config), css_dir)
+    except LibrariesMissing as error:  # a build to publish needs the PDF: stop, in Dutch
+        raise Abort(str(error)) from None
 
 
 def _preview(config, title: str, label: str | None = None) -> bytes:
@@ -230,7 +217,7 @@ def _preview(config, title: str, label: str | None = None) -> bytes:
         from macros.outputs.previews import preview_image
         return preview_image(title, site_name, label)
 
-    return _cache(config).get("preview", (title, site_name, label or ""), draw, code=("outputs/previews.py",))
+    return _cache(config).get("preview", (title, site_name, label or ""), draw)
 
 
 @event_priority(100)  # before other plugins take their list of files
@@ -239,7 +226,6 @@ def on_files(files, config):
         return Files([])  # no page may ask for the data; on_post_build writes the problem page
     drop_theme_files(files, config)
     site = _site(config)
-    inclusion = InclusionLevel.UNDEFINED if _opgaven_in_nav(site) else InclusionLevel.NOT_IN_NAV
     progress = files.get_file_from_path(PROGRESS_PAGE)
     if progress is not None and not _progress_reported(site):
         progress.inclusion = InclusionLevel.NOT_IN_NAV  # built and linkable, out of the menu (on_config)
@@ -248,20 +234,22 @@ def on_files(files, config):
             # MkDocs puts titles and descriptions into HTML unescaped.
             "title": _title(f"{entry.label}: {entry.title}"),
             "description": str(escape(opgave_description(site, entry))),  # also og: and twitter:
-            "image": f"{PREVIEWS}/{entry.slug}.png",  # read by overrides/main.html
+            "image": preview_path(entry.slug),  # read by overrides/main.html
+            "feed": opgave_feed_path(entry.id),  # read by overrides/main.html
             OPGAVE_KEY: entry.id,  # on_page_markdown renders the page body from it
-            "search": {"boost": OPGAVE_SEARCH_BOOST},  # read by Material's search plugin
             # Nothing for mkdocs-macros to do here: its pass over the page cost more than
             # rendering the page itself (bench/RESULTS.md).
             "render_macros": False,
         }
         content = "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
                                      for key, value in front_matter.items()) + "---\n"
-        files.append(File.generated(config, f"opgaven/{entry.slug}.md", content=content, inclusion=inclusion))
+        files.append(File.generated(config, source_file(opgave_path(entry.slug)), content=content))
         files.append(File.generated(config, front_matter["image"], content=_preview(config, entry.title, entry.label)))
-    files.append(File.generated(config, SITE_PREVIEW, content=_preview(config, site.programme.title)))
+    files.append(File.generated(config, SITE_PREVIEW_PATH, content=_preview(config, site.programme.title)))
     # The whole programme as one PDF, linked from the home page.
-    files.append(File.generated(config, PDF_PATH, content=_programme_pdf(config) or pending_pdf()))
+    pdf = _programme_pdf(config) or pending_pdf()
+    for path in site.pdf_paths:  # named after the site, and the address that never changes
+        files.append(File.generated(config, path, content=pdf))
     renderer = Renderer(site)
     for redirect in redirects(site.opgaven):
         page = renderer.redirect_page(redirect, config["site_name"], state.address)
@@ -271,13 +259,16 @@ def on_files(files, config):
         # INCLUDED, not UNDEFINED: after this event MkDocs drops every path starting with a
         # dot that is still undecided (its default exclude_docs), and .well-known is one.
         files.append(File.generated(config, SECURITY_TXT_PATH, content=security, inclusion=InclusionLevel.INCLUDED))
+    robots = robots_txt(state.address)
+    if robots is not None:  # only with the published address: the sitemap line needs it
+        files.append(File.generated(config, ROBOTS_TXT_PATH, content=robots))
     # Open data: generated like the pages, so links to them are checked too.
     for download in downloads(site, state.address or ""):
         files.append(File.generated(config, download.path, content=download.content))
     # Atom feeds of the changes since adoption: all of them, and one per opgave. Only the
     # published address goes into a feed, never `mkdocs serve`'s local one.
     site_url, history = state.address, _history(config)
-    files.append(File.generated(config, FEED_PATH, content=programme_feed(history, site, config["site_name"], site_url)))
+    files.append(File.generated(config, CHANGES_FEED_PATH, content=programme_feed(history, site, config["site_name"], site_url)))
     for entry in site.opgaven:
         files.append(File.generated(config, opgave_feed_path(entry.id),
                                     content=opgave_feed(history, site, entry.id, site_url)))
@@ -285,13 +276,10 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
-    # The theme's templates too: Material's take a tenth of a second to compile.
-    env.bytecode_cache = compiled_templates_cache(_compiled_templates(config))
+    # Material's templates too: compiling the theme takes longer than a page of ours.
+    env.bytecode_cache = keep_compiled_templates(compiled_templates_folder(_data_dir(config).parent))
+    env.globals["ekd_paths"] = PATHS  # the site's addresses by name, for overrides/main.html
     return env
-
-
-def _compiled_templates(config) -> Path:
-    return _data_dir(config).parent / COMPILED_TEMPLATES_FOLDER
 
 
 def on_pre_build(config):
@@ -320,8 +308,8 @@ def render_part(part: PagePart, page, config, *arguments) -> str:
         read.update(SOURCES)  # what changed since adoption: every data file, through git
         return _history(config)
 
-    context = PartContext(site_url=state.address or "", programme_pdf=programme_pdf, history=history)
-    return Renderer(RecordingSite(_site(config), read), keep_html=True).part(part, page.url, *arguments,
+    context = part_context(site_url=state.address or "", programme_pdf=programme_pdf, history=history)
+    return Renderer(RecordingSite(_site(config), read)).part(part, page.url, *arguments,
                                                                              context=context)
 
 
@@ -329,14 +317,29 @@ def on_page_markdown(markdown, page, config, files):
     """The body of a generated opgave page, rendered straight from the data."""
     opgave_id = page.meta.get(OPGAVE_KEY)
     if opgave_id is None or page.file.abs_src_path:
+        _render_description(page, config)
         return markdown  # a hand-written page: front matter cannot make it an opgave page
     return render_part(OPGAVE_PAGE, page, config, opgave_id)
+
+
+def _render_description(page, config) -> None:
+    """A hand-written page's description may call page parts, as its text does, so what it
+    says comes from the data ("De doelgroepen van alle {{ aantal_opgaven() }} opgaven").
+    mkdocs-macros renders a page's title but not its description."""
+    description = page.meta.get("description")
+    if isinstance(description, str) and "{{" in description:
+        parts = {part.name: functools.partial(render_part, part, page, config) for part in PARTS.values()}
+        page.meta["description"] = _descriptions.from_string(description).render(parts)
+
+
+_descriptions = Environment(undefined=StrictUndefined)  # like mkdocs-macros: hand-written text, not data
 
 
 def on_page_content(html, page, config, files):
     """"Laatst bijgewerkt" under every page: the last change to its Markdown or the data it shows.
 
-    Also names each heading's section link for screen readers (macros/render/section_links.py)."""
+    Also names each heading's section link for screen readers (macros/render/section_links.py)
+    and makes the first use of each abbreviation focusable (macros/render/abbreviations.py)."""
     parts = set(state.shown.pop(page.file.src_uri, ()))
     if "<abbr" in html:  # hand-written text too gets the glossary's tooltips (Markdown's abbr)
         parts.add("glossary")
@@ -344,16 +347,23 @@ def on_page_content(html, page, config, files):
     data = [_data_dir(config) / name for name in sorted(data_files(parts))]
     opgave_id = None if markdown else page.meta.get(OPGAVE_KEY)
     day = page_date(_history(config), _dates(config), markdown, parts, data, opgave_id)
-    return label_section_links(html) + Renderer(_site(config)).last_updated(day, page.url)
+    html = focusable_first_abbreviations(label_section_links(html))
+    if page.meta.get(JUMP_LIST):  # a long page: its sections under its title (macros/render/jump_list.py)
+        html = with_jump_list(html, _sections(page))
+    return html + Renderer(_site(config)).last_updated(day, page.url)
+
+
+def _sections(page) -> list[tuple[str, str]]:
+    """(title, "#anchor") of each h2 of the page, from its table of contents."""
+    top = list(page.toc)
+    if len(top) == 1 and top[0].level == 1:
+        top = list(top[0].children)
+    return [(item.title, item.url) for item in top if item.level == 2]
 
 
 def on_page_context(context, page, config, nav):
     """Note the text of each section of the page, as the search index will hold it."""
-    # Kept between builds by the page's HTML: parsing every page again took a sixth of a
-    # rebuild of the real site.
-    content = page.content or ""
-    state.search_texts[page.url] = _cache(config).get_object("search-text", (content,),
-                                                             lambda: section_texts(content))
+    state.search_texts[page.url] = section_texts(page.content or "")
     return context
 
 
@@ -381,8 +391,8 @@ def on_post_build(config):
     if state.problem_page is not None:
         serve.write_problem_page(Path(config["site_dir"]), state.problem_page)
         return
-    # Material wrote the search index (its on_post_build runs first); give it our section texts.
-    rewrite_index_file(Path(config["site_dir"]), state.search_texts)
+    # Material wrote its search settings (its on_post_build runs first); the index is Pagefind's.
+    write_search_files(Path(config["site_dir"]), state.search_texts, search_entries(_site(config)))
     if not state.serving:
         # `mkdocs serve` keeps what every rebuild drew; the next build removes the rest.
         _cache(config).prune()
@@ -408,6 +418,12 @@ def define_env(env):
     """One macro per page part (macros/render/parts.py), named as content/*.md calls it."""
     for part in PARTS.values():
         env.macro(_macro(env, part), part.name)
+
+    def adres(naam: str) -> str:
+        """The link to an address of macros/view/urls.py by name: `[PDF]({{ adres("pdf") }})`."""
+        return content_link(naam, env.page.file.src_uri)
+
+    env.macro(adres)
 
 
 def _macro(env, part: PagePart):

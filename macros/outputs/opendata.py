@@ -23,6 +23,7 @@ import json
 from dataclasses import dataclass
 
 from macros.outputs.datapackage import PACKAGE_FILE, data_package, excel_name
+from macros.formatting import listing
 from macros.view.budget import ADDED, KEPT, REMOVED, slugify
 from macros.view.urls import OPEN_DATA_DIR
 
@@ -105,9 +106,9 @@ OPGAVEN_TABLE = "opgaven"
 BUDGET_COLUMNS = (
     Column("jaar", "Het jaar van de begroting.", "year"),
     Column("groep_nummer", "Het nummer van de groep binnen dat jaar, zoals in het programma.", "integer", minimum=1),
-    Column("groep", "De naam van de groep. Vanaf 2025 is dat de titel van een opgave."),
-    Column("opgave_id", "De id van de opgave (zie opgaven.csv). Leeg als de groep geen opgave is, zoals in 2024.",
-           required=False, references=(OPGAVEN_TABLE, "id")),
+    Column("groep", "De naam van de groep. In een jaar dat per opgave is ingedeeld, is dat de titel van een opgave."),
+    Column("opgave_id", "De id van de opgave (zie opgaven.csv). Leeg als de groep geen opgave is: in een jaar "
+                        "met een eigen indeling.", required=False, references=(OPGAVEN_TABLE, "id")),
     Column("regel_id", "Vaste sleutel van de regel. Een regel die in meer jaren staat, heeft in elk jaar "
                        "dezelfde regel_id."),
     Column("regel", "De naam van de regel, zoals in het programma."),
@@ -117,21 +118,26 @@ BUDGET_COLUMNS = (
 BUDGET_KEY = ("jaar", "regel_id")  # a line id is unique within a year (macros/data/models/budget.py)
 
 
-def opgave_columns(year: int | None) -> tuple[Column, ...]:
-    columns = (
-        Column("nummer", "Het nummer van de opgave in het programma.", "integer", minimum=1),
-        Column("id", "Vaste sleutel van de opgave."),
-        Column("titel", "De titel van de opgave."),
-        # Empty without a published address (`_address`): a string that may be empty.
-        Column("webadres", "De pagina van de opgave op deze site.", required=False),
-    )
-    if year is not None:
-        columns += (_amount(f"budget_{year}", f"Het budget van de opgave in {year}, in hele euro’s: de som van "
-                                               "haar regels. Een leeg veld betekent: geen budget."),)
-    return columns
-
-
+# The columns of every table are the same whatever the data holds: a new budget year adds rows,
+# never a column, so a spreadsheet or script that reads last month's file reads this one.
+OPGAVE_COLUMNS = (
+    Column("nummer", "Het nummer van de opgave in het programma.", "integer", minimum=1),
+    Column("id", "Vaste sleutel van de opgave."),
+    Column("titel", "De titel van de opgave."),
+    # Empty without a published address (`_address`): a string that may be empty.
+    Column("webadres", "De pagina van de opgave op deze site.", required=False),
+)
 OPGAVEN_KEY = ("id",)
+
+OPGAVE_BUDGET_TABLE = "budget-per-opgave"
+OPGAVE_BUDGET_COLUMNS = (
+    Column("jaar", "Het jaar van de begroting. Alleen jaren waarin de begroting per opgave is ingedeeld.", "year"),
+    Column("opgave_id", "De id van de opgave (zie opgaven.csv).", references=(OPGAVEN_TABLE, "id")),
+    Column("opgave", "De titel van de opgave."),
+    _amount("budget", "Het budget van de opgave in dat jaar, in hele euro’s: de som van haar regels in "
+                      "begroting.csv. Een leeg veld betekent: geen budget."),
+)
+OPGAVE_BUDGET_KEY = ("jaar", "opgave_id")
 
 
 def _csv(columns: tuple[Column, ...], rows, delimiter: str = ",") -> str:
@@ -238,33 +244,35 @@ def _address(site_url: str | None, path: str) -> str | None:
     return f"{site_url.rstrip('/')}/{path}" if site_url else None
 
 
-def opgaven_table(budget, opgaven, site_url: str | None) -> Table:
-    year = budget.opgave_year
+def opgaven_table(opgaven, site_url: str | None) -> Table:
+    rows = tuple((entry.number, entry.id, entry.title, _address(site_url, entry.path)) for entry in opgaven)
+    return Table(OPGAVEN_TABLE, OPGAVE_COLUMNS, rows, OPGAVEN_KEY)
+
+
+def opgave_budget_table(budget, opgaven) -> Table:
+    """One row per opgave per year laid out by opgave: its subtotal that year."""
     rows = []
-    for entry in opgaven:
-        row = (entry.number, entry.id, entry.title, _address(site_url, entry.path))
-        if year is not None:
-            group = budget.group_for(entry.id)
-            row += (group.subtotal if group else None,)
-        rows.append(row)
-    return Table(OPGAVEN_TABLE, opgave_columns(year.year if year else None), tuple(rows), OPGAVEN_KEY)
+    for year in budget.opgave_years:
+        for entry in opgaven:
+            group = budget.group_for(entry.id, year)
+            rows.append((year.year, entry.id, entry.title, group.subtotal if group else None))
+    return Table(OPGAVE_BUDGET_TABLE, OPGAVE_BUDGET_COLUMNS, tuple(rows), OPGAVE_BUDGET_KEY)
 
 
 
 def opgaven_json(budget, opgaven, site_url: str | None, source: str) -> str:
-    year = budget.opgave_year
     items = []
     for entry in opgaven:
         record = entry.record.model_dump(by_alias=True, mode="json", exclude={"previous_slugs"}, exclude_none=True)
-        item = {"nummer": entry.number, "webadres": _address(site_url, entry.path), **record}
-        if year is not None:
-            group = budget.group_for(entry.id)
-            item["budget"] = {
+        item = {"nummer": entry.number, "webadres": _address(site_url, entry.path), **record, "budget": []}
+        for year in budget.opgave_years:  # every year laid out by opgave, old to new
+            group = budget.group_for(entry.id, year)
+            item["budget"].append({
                 "jaar": year.year,
                 "subtotaal": group.subtotal if group else None,
                 "regels": [{"id": line.id, "naam": line.name, "bedrag": line.amount}
                            for line in (group.lines if group else ())],
-            }
+            })
         items.append(item)
     return _json({**_about(source), "eenheid": UNIT, "geen_budget": NO_BUDGET_JSON, "opgaven": items})
 
@@ -287,13 +295,16 @@ _made: dict[tuple, tuple[tuple, tuple[Download, ...]]] = {}
 
 
 def _downloads(programme, budget, opgaven, site_url: str | None) -> tuple[Download, ...]:
-    year = budget.opgave_year
-    years = " en ".join(str(y.year) for y in budget.years)
-    budget_rows, opgave_rows = budget_table(budget), opgaven_table(budget, opgaven, site_url)
+    years = listing(year.year for year in budget.years)
+    # The same files whatever the data: without a year laid out by opgave the budget per opgave has no rows.
+    opgave_years = listing(year.year for year in budget.opgave_years) if budget.opgave_years else ""
     tables = (
-        (budget_rows, f"Begroting {years}", f"Elke regel van de begroting van {years}, met jaar, groep en bedrag."),
-        (opgave_rows, "Opgaven",
-         "Elke opgave met nummer, titel, webadres" + (f" en budget {year.year}." if year else ".")),
+        (budget_table(budget), f"Begroting {years}",
+         f"Elke regel van de begroting van {years}, met jaar, groep en bedrag."),
+        (opgaven_table(opgaven, site_url), "Opgaven", "Elke opgave met nummer, titel en webadres."),
+        (opgave_budget_table(budget, opgaven), "Budget per opgave",
+         "Het budget van elke opgave in elk jaar waarin de begroting per opgave is ingedeeld"
+         + (f" ({opgave_years})" if opgave_years else "") + ": één regel per opgave per jaar."),
     )
     excel = tuple(
         Download(f"{OPEN_DATA_DIR}{excel_name(table.name)}.csv", title, "CSV voor Excel",
@@ -312,8 +323,10 @@ def _downloads(programme, budget, opgaven, site_url: str | None) -> tuple[Downlo
                  "Dezelfde regels, met subtotalen, totalen en de vergelijking tussen de jaren.",
                  budget_json(budget, programme.title)),
         standard[OPGAVEN_TABLE],
+        standard[OPGAVE_BUDGET_TABLE],
         Download(f"{OPEN_DATA_DIR}opgaven.json", "Opgaven", "JSON",
-                 "De volledige tekst van elke opgave" + (f", met haar regels van {year.year}." if year else "."),
+                 "De volledige tekst van elke opgave" + (f", met haar regels van {opgave_years}." if opgave_years
+                                                          else "."),
                  opgaven_json(budget, opgaven, site_url, programme.title)),
     )
     package = data_package(

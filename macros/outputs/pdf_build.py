@@ -1,9 +1,10 @@
 """The programme PDF for a build: from the artefact cache, drawn now, or drawn in the background.
 
-Drawing it takes seconds (bench/RESULTS.md), so it is kept in the artefact cache under
-everything it is made from: the data, the templates, the stylesheets and the code.
-`mkdocs serve` never waits for it: on a cache miss it starts a separate process that draws
-it, puts it in the cache and writes it into the served site when done. Until then the
+Drawing it takes about two seconds even for the real site (bench/RESULTS.md), so it is
+kept in the artefact cache under everything it is made from: the data, the templates, the
+stylesheets, the code and the machine. `mkdocs serve` never waits for it, or a data edit
+would take seconds to show: on a cache miss it starts a separate process that draws it,
+puts it in the cache and writes it into the served site when done. Until then the
 served site has a one-page PDF that says it is on its way, so the home page's link
 leads somewhere (and the build's own link check passes); the home page shows the size
 from the next rebuild on.
@@ -17,24 +18,26 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from macros.data.files import ROOT
 from macros.outputs.artefacts import ArtefactCache, data_inputs, file_inputs
+from macros.outputs.edition import edition
 from macros.outputs.print_document import stylesheets, template_files
-from macros.view.urls import PDF_PATH
 
 KIND = "pdf"
-PROJECT_CODE = Path(__file__).resolve().parents[2]  # where `python -m macros.outputs.pdf` runs
+PROJECT_CODE = ROOT  # where `python -m macros.outputs.pdf` runs
 
 
 def inputs(data_dir: Path, css_dir: Path) -> list[bytes]:
     """Everything the PDF is made from besides the Python code: data, templates, stylesheets."""
-    return data_inputs(data_dir) + file_inputs(template_files() + stylesheets(css_dir))
+    return (data_inputs(data_dir) + file_inputs(template_files() + stylesheets(css_dir))
+            + [edition(data_dir).text.encode()])  # the date on the title page comes from git
 
 
 def programme_pdf(cache: ArtefactCache, site: Callable, data_dir: Path, css_dir: Path) -> bytes:
     """The PDF, drawn now unless the cache has it (`site()`: the resolved Site)."""
     def draw() -> bytes:
         from macros.outputs.pdf import programme_pdf as draw_pdf
-        return draw_pdf(site(), css_dir)
+        return draw_pdf(site(), css_dir, edition(data_dir))
 
     return cache.get(KIND, inputs(data_dir, css_dir), draw)
 
@@ -45,9 +48,11 @@ class BackgroundPdf:
     def __init__(self):
         self._lock = threading.Lock()
         self._running: set[str] = set()  # the cache keys being drawn
-        self._wanted: tuple[str, Path] | None = None  # the last build's key and site folder
+        # The last build's key, site folder and the PDF's addresses in it.
+        self._wanted: tuple[str, Path, tuple[str, ...]] | None = None
 
-    def get(self, cache: ArtefactCache, data_dir: Path, css_dir: Path, site_dir: Path) -> bytes | None:
+    def get(self, cache: ArtefactCache, data_dir: Path, css_dir: Path, site_dir: Path,
+            paths: tuple[str, ...]) -> bytes | None:
         """The PDF, or None while it is being drawn (then it is written into `site_dir` when done)."""
         parts = inputs(data_dir, css_dir)
         content = cache.peek(KIND, parts)
@@ -55,7 +60,7 @@ class BackgroundPdf:
             return content
         key = cache.key(KIND, parts)
         with self._lock:
-            self._wanted = (key, Path(site_dir))
+            self._wanted = (key, Path(site_dir), paths)
             if key in self._running:
                 return None
             self._running.add(key)
@@ -77,11 +82,12 @@ class BackgroundPdf:
             with self._lock:
                 wanted = self._wanted
             if wanted is not None and wanted[0] == key:  # the data did not change meanwhile
-                target = wanted[1] / PDF_PATH
-                target.parent.mkdir(parents=True, exist_ok=True)
-                temporary = target.with_name(target.name + ".tmp")
-                temporary.write_bytes(content)
-                temporary.replace(target)
+                for path in wanted[2]:
+                    target = wanted[1] / path
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    temporary = target.with_name(target.name + ".tmp")
+                    temporary.write_bytes(content)
+                    temporary.replace(target)
         finally:
             with self._lock:
                 self._running.discard(key)

@@ -1,36 +1,22 @@
 """Link preview images (OpenGraph / Twitter cards): 1200x630 PNG, drawn at build time.
 
-The font is Bitstream Vera, shipped inside the pinned ReportLab package, so every
-machine draws the same pixels offline. Pillow's own default font has no accented
+The font is Bitstream Vera (macros/data/preview_font.py), so every machine draws the
+same pixels offline. Pillow's own default font has no accented
 letters (é, ë, €), and system fonts differ between machines.
 The PNG has no text chunks or timestamps: two builds give identical bytes.
 """
 
 import io
-from functools import lru_cache
-from pathlib import Path
 
-import reportlab
 from PIL import Image, ImageDraw, ImageFont
+
+from macros.data.preview_font import font as _font
 
 WIDTH, HEIGHT = 1200, 630
 INDIGO = (63, 81, 181)  # Material's indigo, the site's primary colour
 WHITE = (255, 255, 255)
 INK = (33, 33, 33)
 MARGIN = 80
-FONTS = Path(reportlab.__file__).resolve().parent / "fonts"
-
-
-@lru_cache(maxsize=None)
-def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(FONTS / ("VeraBd.ttf" if bold else "Vera.ttf")), size)
-
-
-def has_glyphs(text: str, bold: bool = True) -> bool:
-    """Whether the font draws every character of the text (not a replacement box)."""
-    font = _font(40, bold)
-    missing = bytes(font.getmask("\u0378"))  # an unassigned code point: the font's empty box
-    return all(char.isspace() or bytes(font.getmask(char)) != missing for char in text)
 
 
 def _wrap(text: str, font, width: int) -> list[str]:

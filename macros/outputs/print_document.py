@@ -3,16 +3,14 @@
 The programme PDF (macros/outputs/pdf.py) is rendered from these documents with the
 site's own CSS, so web and paper say the same from one source: the templates under
 macros/render/templates/print/ include the very templates the pages use (the sections of
-an opgave, the budget tables, the paragraphs). The document comes in parts (front matter,
-one per run of opgaven, the budget and the end), so a PDF of a thousand opgaven is laid
-out a part at a time.
+an opgave, the budget tables, the paragraphs).
 
 What only makes sense on a screen goes: links to other pages of the site (their text
 stays), text for screen readers beside what the page shows ("geen budget" beside "–"),
 "see also" links. Links to an opgave become links inside the document.
 """
 
-from collections.abc import Iterator
+import copy
 from pathlib import Path
 
 import lxml.html
@@ -32,9 +30,7 @@ PAGE = ""
 SCREEN_ONLY = ("ekd-sr", "ekd-verder", "ekd-budget-links")
 # Attributes that belong to a web page, not to a PDF (keyboard focus, ARIA wiring).
 SCREEN_ATTRIBUTES = ("role", "tabindex", "aria-labelledby", "aria-hidden", "data-search-exclude")
-ANCHOR_PREFIX = "pdf-"  # ids this document sets itself; every other id goes (parts repeat them)
-# The stand-in anchor in a part for an anchor in another part (macros/outputs/pdf_join.py).
-ELSEWHERE = "elders--"
+ANCHOR_PREFIX = "pdf-"  # ids this document sets itself; every other id goes (templates repeat them)
 
 OWN_STYLESHEET = Path(__file__).resolve().parent / "pdf.css"
 # The site's stylesheets (content/assets/css/) that style what the templates render.
@@ -51,45 +47,57 @@ def template_files() -> list[Path]:
     return sorted(path for path in TEMPLATES.rglob("*") if path.is_file())
 
 
-def parts(site: Site, opgaven_per_part: int) -> Iterator[str]:
-    """The print document in parts, in reading order; each part is a whole HTML document."""
+def print_document(site: Site, edition=None) -> str:
+    """The print document: one whole HTML document, in reading order. `edition`
+    (macros/outputs/edition.py) puts the date and version on the title page."""
     renderer = Renderer(site)
     opgave_links = {relative(entry.path, PAGE): f"#{ANCHOR_PREFIX}opgave-{entry.id}" for entry in site.opgaven}
 
     def render(template: str, **context) -> str:
         return renderer.render(f"{PRINT_TEMPLATES}/{template}", PAGE, author=AUTHOR, **context)
 
-    def document(body: str) -> str:
-        # Markup: rendered by our own templates, which escaped every text from the data.
-        html = render("document.html", description=DESCRIPTION, body=Markup(body))
-        return _for_print(html, opgave_links)
-
-    yield document(render("front.html"))
-    opgaven = site.opgaven
-    for start in range(0, len(opgaven), opgaven_per_part):
-        run = opgaven[start:start + opgaven_per_part]
-        yield document("".join(render("opgave.html", opgave=entry) for entry in run))
-    yield document(render("back.html"))
+    body = render("front.html", edition=edition) + "".join(render("opgave.html", opgave=entry) for entry in site.opgaven) \
+        + render("back.html")
+    # Markup: rendered by our own templates, which escaped every text from the data.
+    html = render("document.html", description=DESCRIPTION, body=Markup(body))
+    return _for_print(html, opgave_links)
 
 
-def _mark_links_to_other_parts(root) -> None:
-    """WeasyPrint drops a link to an anchor that is not in the same document: a link to
-    another part goes to a stand-in anchor here, which the join points at the real one
-    (macros/outputs/pdf_join.py)."""
-    ids = {element.get("id") for element in root.xpath("//*[@id]")}
-    elsewhere = set()
-    for link in root.iter("a"):
-        name = link.get("href", "")[1:]
-        if name not in ids:
-            link.set("href", f"#{ELSEWHERE}{name}")
-            elsewhere.add(name)
-    main = root.find(".//main")
-    for name in sorted(elsewhere):
-        main.append(lxml.html.Element("span", id=f"{ELSEWHERE}{name}"))
+def link_labels(html: str) -> dict[str, str]:
+    """What each anchor of a print document points at, in words (its heading): the description
+    of a link to it in the PDF (macros/outputs/pdf_finish.py)."""
+    root = lxml.html.document_fromstring(html)
+    return {element.get("id"): " ".join(element.text_content().split())
+            for element in root.xpath("//*[@id]") if element.get("id").startswith(ANCHOR_PREFIX)}
+
+
+def _budget_groups_apart(root) -> None:
+    """A year's budget table as a table per group, the group's name atop its head: a table head
+    is repeated on every page the table runs onto, so a group that goes on over a page break
+    still shows whose lines these are. The year's total closes the last group's table."""
+    for table in root.xpath("//table[contains(concat(' ', @class, ' '), ' ekd-begroting ')]"):
+        head, groups, foot = table.find("thead"), table.findall("tbody"), table.find("tfoot")
+        if head is None or len(groups) < 2:
+            continue
+        for number, group in enumerate(groups):
+            own = lxml.html.Element("table", {"class": table.get("class")})
+            if number == 0 and table.find("caption") is not None:
+                own.append(table.find("caption"))
+            own_head = copy.deepcopy(head)
+            name = group.find("tr")  # the group's name, first row of its tbody
+            for cell in name.findall("th"):
+                cell.set("scope", "colgroup")  # now a header over both columns
+            own_head.insert(0, name)
+            own.extend([own_head, group])
+            if number == len(groups) - 1 and foot is not None:
+                own.append(foot)
+            table.addprevious(own)
+        table.getparent().remove(table)
 
 
 def _for_print(html: str, opgave_links: dict[str, str]) -> str:
     root = lxml.html.document_fromstring(html)
+    _budget_groups_apart(root)
     for element in root.xpath("//*[@class]"):
         if set(element.get("class").split()) & set(SCREEN_ONLY):
             element.drop_tree()  # keeps the text after it
@@ -111,5 +119,4 @@ def _for_print(html: str, opgave_links: dict[str, str]) -> str:
     for attribute in SCREEN_ATTRIBUTES:
         for element in root.xpath(f"//*[@{attribute}]"):
             del element.attrib[attribute]
-    _mark_links_to_other_parts(root)
     return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")

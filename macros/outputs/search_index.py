@@ -1,17 +1,23 @@
-"""The text the site's search knows of each section, one sentence or list item at a time.
+"""The site's search index: Pagefind's index of the built pages and the site's own entries,
+and the list of words the site uses.
 
-Material's search plugin cuts every page into sections (one per heading with an id) and keeps
-their text for lunr.js. Its own text keeps only paragraphs and lists as markup: table cells
-run together ("AfkortingBetekenisBron"), and a hit anywhere in a list shows the whole list as
-the result's snippet. This module reads the same page HTML, cut into the same sections, and
-gives each section's text as short blocks: a sentence, a list item, a table row, a caption.
-Material shows the (at most two) blocks that hold the hit, so a result shows the sentence
-that names the term. `rewrite_index` puts these texts into the index Material wrote.
+Pagefind (https://pagefind.app) indexes the content of every page (the element marked
+`data-pagefind-body` in overrides/base.html) with Dutch stemming, sections per heading and
+excerpts with whole words marked. Besides the pages it gets one record per search entry
+(macros/outputs/search_entries.py: opgaven, register entries, budget lines, glossary terms,
+the budget) with their names and the zoekwoorden staff give them. The search worker
+(overrides/assets/javascripts/search/worker.js) asks Pagefind and hands the answer to
+Material's search box.
 
-What is not content stays out of the index: navigation (`nav`: "Op deze pagina", jump lists,
+The list of words (`search/woorden.json`: every word of the site's text, with how often it
+occurs) lets the worker forgive a reader: a typo ("bedrijventerein") is read as the nearest
+word the site has, "startups" as "start-ups" and "regiodeal" as "regio deal"; a word the site
+does not have at all is left out of the query instead of emptying it.
+
+What is not content stays out of both: navigation (`nav`: "Op deze pagina", jump lists,
 previous/next opgave), anything a template marks `data-search-exclude` ("Laatst bijgewerkt",
-links to other pages; Material's own parser honours the mark too), text only screen readers
-get (`ekd-sr`), scripts, styles and drawings (`svg`).
+links to other pages), text only screen readers get (`ekd-sr`), scripts, styles and drawings
+(`svg`). The section parser below gives the text of a page as the search holds it.
 
 Plain Python: no MkDocs here (macros/engine/ hands pages over).
 """
@@ -20,6 +26,10 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -27,7 +37,7 @@ from pathlib import Path
 HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
 # Elements whose text is never indexed, with everything inside them.
 SKIPPED = frozenset({"script", "style", "svg", "nav", "template", "noscript", "button"})
-SKIPPED_CLASSES = frozenset({"headerlink", "ekd-sr"})
+SKIPPED_CLASSES = frozenset({"headerlink", "ekd-sr", "ekd-afdrukkop"})  # ekd-afdrukkop: a line for paper
 EXCLUDE_ATTRIBUTE = "data-search-exclude"
 # Elements that end one block of text and start the next.
 BLOCKS = frozenset({
@@ -175,35 +185,104 @@ def section_texts(html: str) -> dict[str | None, list[str]]:
     return texts
 
 
-def as_index_text(parts: list[str]) -> str:
-    """Blocks as Material's index holds text: escaped, each block a paragraph."""
-    return "".join(f"<p>{escape(part, quote=False)}</p>" for part in parts)
+# Where the search's files go in the built site.
+PAGEFIND_DIR = "pagefind"  # Pagefind's index and its scripts
+WORDS_FILE = "search/woorden.json"  # every word of the site, for the worker's corrections
+INDEX_FILE = "search/search_index.json"  # Material's search box reads its settings here
+LANGUAGE = "nl"
+# Selectors Pagefind leaves out of a page (the section parser above skips the same).
+EXCLUDED = ["nav", "script", "style", "svg", "template", "noscript", "button", f"[{EXCLUDE_ATTRIBUTE}]",
+            *(f".{name}" for name in sorted(SKIPPED_CLASSES))]
+
+# A word: letters and digits, with hyphens or apostrophes inside ("start-ups", "regio’s").
+_WORD = re.compile(r"[0-9a-zà-öø-ÿ]+(?:['’‐‑-][0-9a-zà-öø-ÿ]+)*")
 
 
-def rewrite_index(index_json: str, pages: dict[str, dict[str | None, list[str]]]) -> str:
-    """Material's search_index.json with the text of every section of `pages` (by page URL,
-    as MkDocs gives it: '' for the home page, 'opgaven/x/') replaced by its blocks."""
-    index = json.loads(index_json)
-    docs = []
-    for doc in index["docs"]:
-        url, _, anchor = doc["location"].partition("#")
-        texts = pages.get(url)
-        if texts is not None and anchor and anchor not in texts:
-            # A heading inside what is no content (a data-search-exclude part such as the
-            # change history, or navigation): Material indexes it, with its raw HTML.
-            continue
-        if texts is not None and (anchor or None) in texts:
-            doc["text"] = as_index_text(texts[anchor or None])
-        docs.append(doc)
-    index["docs"] = docs
-    return json.dumps(index, separators=(",", ":"), ensure_ascii=True)
+def words_of(text: str) -> list[str]:
+    """The words of a text as the worker compares them: small letters; a hyphenated word also
+    gives its parts ("start-ups": "start-ups", "start", "ups")."""
+    found = []
+    for word in _WORD.findall(text.lower()):
+        found.append(word)
+        parts = re.split(r"['’‐‑-]", word)
+        if len(parts) > 1:
+            found.extend(part for part in parts if part)
+    return found
 
 
-INDEX_FILE = "search/search_index.json"  # where Material's search plugin writes its index
+def vocabulary(pages: dict[str, dict[str | None, list[str]]], entries) -> dict[str, int]:
+    """Every word of the site's content and entries, with how often it occurs, most often first."""
+    counts: Counter[str] = Counter()
+    for sections in pages.values():
+        for blocks in sections.values():
+            for block in blocks:
+                counts.update(words_of(block))
+    for entry in entries:
+        counts.update(words_of(" ".join([entry.title, entry.content])))
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
-def rewrite_index_file(site_dir: Path, pages: dict[str, dict[str | None, list[str]]]) -> None:
-    """Rewrite the index in a built site (see rewrite_index); nothing to do without one."""
-    path = Path(site_dir) / INDEX_FILE
-    if path.is_file():
-        path.write_text(rewrite_index(path.read_text(encoding="utf-8"), pages), encoding="utf-8")
+KEPT_FILES = {"pagefind-entry.json", "pagefind-worker.js"}  # of Pagefind's files named pagefind-*
+ENTRIES_DIR = "_zoekingangen"  # the entries as pages, only while Pagefind reads them
+
+
+def entry_summary(entry) -> dict:
+    """An entry as the worker puts it first, without asking Pagefind: for a query that is one
+    of its names or zoekwoorden, or has one of its zoekwoorden."""
+    return {"adres": entry.path, "titel": entry.title, "soort": entry.kind, "tekst": entry.description,
+            "namen": list(entry.names), "zoekwoorden": list(entry.words)}
+
+
+def entry_page(entry) -> str:
+    """An entry as a small page for Pagefind: its text, and in its metadata where it really
+    is (`adres`) and what the worker shows and ranks by."""
+    meta = {"adres": "/" + entry.path, "title": entry.title, "soort": entry.kind,
+            "namen": "|".join(entry.names), "zoekwoorden": "|".join(entry.words), "tekst": entry.description}
+    head = "".join(f'<meta data-pagefind-meta="{key}[content]" content="{escape(value)}">'
+                   for key, value in meta.items())
+    return (f'<!doctype html><html lang="{LANGUAGE}"><head><title>{escape(entry.title)}</title>{head}</head>'
+            f"<body><main data-pagefind-body><h1>{escape(entry.title)}</h1><p>{escape(entry.content)}</p>"
+            "</main></body></html>")
+
+
+def _pagefind(site_dir: Path) -> None:
+    """Pagefind's command line (the pinned pagefind-bin through the pinned Python package)."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", PAGEFIND_DIR,
+               "--force-language", LANGUAGE, "--silent"]
+    for selector in EXCLUDED:
+        command += ["--exclude-selectors", selector]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"Pagefind kon de zoekindex niet maken:\n{done.stdout}{done.stderr}")
+    # Pagefind's own search interfaces: the site uses Material's search box.
+    for unused in (site_dir / PAGEFIND_DIR).glob("pagefind-*"):
+        if unused.name not in KEPT_FILES:
+            unused.unlink()
+
+
+def write_pagefind(site_dir: Path, entries) -> None:
+    """Pagefind's index of the site's pages and its entries. The entries are given as small
+    pages in one folder that is gone afterwards. (Pagefind's Python API can add records one by
+    one, but its service answers one request per tenth of a second: 17 s for 160 entries.)"""
+    folder = site_dir / ENTRIES_DIR
+    folder.mkdir()
+    try:
+        for number, entry in enumerate(entries):
+            (folder / f"{number}.html").write_text(entry_page(entry), encoding="utf-8")
+        _pagefind(site_dir)
+    finally:
+        shutil.rmtree(folder)
+
+
+def write_search_files(site_dir: Path, pages: dict[str, dict[str | None, list[str]]], entries) -> None:
+    """Pagefind's index, the word list, and Material's index file with its settings only (its
+    search box reads them; the searching is Pagefind's). Nothing to do without Material's file."""
+    site_dir = Path(site_dir)
+    material = site_dir / INDEX_FILE
+    if not material.is_file():
+        return
+    settings = json.loads(material.read_text(encoding="utf-8"))["config"]
+    material.write_text(json.dumps({"config": settings, "docs": []}, separators=(",", ":")), encoding="utf-8")
+    words = {"woorden": vocabulary(pages, entries), "ingangen": [entry_summary(entry) for entry in entries]}
+    (site_dir / WORDS_FILE).write_text(json.dumps(words, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+    write_pagefind(site_dir, entries)

@@ -23,14 +23,18 @@ import re
 # - style-src 'self' without 'unsafe-inline': the pages have no <style> elements and no
 #   style attributes; Material sets styles from script through the CSSOM (element.style),
 #   which CSP does not restrict. tests/browser/test_security_headers.py shows no violation.
-# - worker-src/connect-src: Material's search worker (assets/javascripts/workers/, our
-#   ekd-search.js wrapping Material's) and the search index it fetches, both from the site.
+# - script-src 'wasm-unsafe-eval': the search (Pagefind, pagefind/) runs its index reader as
+#   WebAssembly, which CSP counts as evaluating code; it allows compiling WebAssembly only,
+#   not eval() or inline scripts.
+# - worker-src/connect-src: the search worker (assets/javascripts/search/worker.js, and
+#   Pagefind's pagefind/pagefind-worker.js) and the index files it fetches, all from the site.
 # - object-src 'none', base-uri 'self', form-action 'self': no plugins, no <base> pointing
 #   elsewhere, no form sending anything to another host.
 # frame-ancestors, report-uri and sandbox are ignored in a <meta> policy: not used.
+WEBASSEMBLY = "'wasm-unsafe-eval'"  # compiling WebAssembly only: no eval(), no inline scripts
 POLICY = (
     ("default-src", "'self'"),
-    ("script-src", "'self'"),  # plus the hashes of the page's inline scripts
+    ("script-src", f"'self' {WEBASSEMBLY}"),  # plus the hashes of the page's inline scripts
     ("style-src", "'self'"),
     ("img-src", "'self' data:"),
     ("font-src", "'self'"),

@@ -9,7 +9,7 @@ bytes (tests/test_reproducible.py), and a site rebuilt at least once a year keep
 
 import datetime
 
-SECURITY_TXT_PATH = ".well-known/security.txt"
+from macros.view.urls import SECURITY_TXT_PATH
 VALID_DAYS = 364  # RFC 9116 2.5.5: "less than a year into the future"
 PREFERRED_LANGUAGES = "nl, en"
 

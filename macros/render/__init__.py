@@ -1,2 +1,4 @@
 """From the resolved view to page parts: the registry of page parts (`parts.py`), the
-renderer and its Jinja templates (`templates/`), formatting of money and dates."""
+renderer and its Jinja templates (`templates/`).
+
+What the layers above make (open data, change history) arrives in `parts.PartContext`."""

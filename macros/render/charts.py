@@ -15,7 +15,7 @@ import textwrap
 from dataclasses import dataclass
 
 from macros.render.comparison_words import lines_count, section_title
-from macros.render.formatting import NO_BUDGET_WORDS, euro
+from macros.formatting import budget_words
 from macros.view.budget import ADDED, REMOVED, Budget, Comparison
 
 WIDTH = 360
@@ -67,9 +67,8 @@ class Row:
 
     def words(self, index: int) -> str:
         value = self.values[index]
-        if value is not None:
-            return euro(value)
-        return (self.missing[index] if index < len(self.missing) else None) or NO_BUDGET_WORDS
+        missing = self.missing[index] if index < len(self.missing) else None
+        return missing if value is None and missing else budget_words(value)
 
 
 @dataclass(frozen=True)
@@ -147,7 +146,7 @@ def opgaven_chart(budget: Budget) -> Chart | None:
 
 
 def comparison_chart(comparison: Comparison) -> Chart:
-    """The sums of the comparison table: per kind of line (in both years, new, gone) a bar
+    """The sums of the comparison table: per kind of line (in both years, only in one) a bar
     for each year, then the totals. The same figures as the table's "Samen" and total rows."""
     earlier, later = comparison.earlier.year, comparison.later.year
     rows = [Row(f"{section_title(section, comparison)} ({lines_count(len(section.changes))})",
@@ -158,7 +157,7 @@ def comparison_chart(comparison: Comparison) -> Chart:
     rows.append(Row("Totaal", (comparison.earlier.total, comparison.later.total)))
     return bar_chart(
         f"grafiek-vergelijking-{earlier}-{later}",
-        f"Budget {earlier} en {later}: regels in beide jaren, nieuwe regels en regels die niet meer in {later} staan",
+        f"Budget {earlier} en {later}: regels in beide jaren, regels alleen in {earlier} en regels alleen in {later}",
         rows,
         [Series(str(earlier), EARLIER_COLOUR), Series(str(later), MAIN_COLOUR)],
         f"Staafdiagram. Per soort regel en voor het totaal een staaf voor {earlier} en een staaf voor {later}, "

@@ -6,22 +6,14 @@ latest year laid out by opgave and its number of activities.
 
 from dataclasses import dataclass
 
-from macros.changes.html import PAGE_PATH as CHANGES_PAGE_PATH
-from macros.view.indexes import (
-    BUDGET_LINES_PATH, GLOSSARY_PATH, PARTNERS_PATH, PROGRAMMES_PATH, TARGET_GROUPS_PATH,
-)
-from macros.view.urls import BUDGET_PATH
-
-# The pages of the signposts on the home page that have no constant elsewhere.
-OPGAVEN_PATH = "opgaven/"
-ABOUT_PATH = "over/"
-
+from macros.view.sentences import first_sentence
 
 @dataclass(frozen=True)
 class OpgaveCard:
     opgave: object  # the OpgaveEntry
     budget: int | None  # its subtotal in the opgave year; None: no budget (or no such year)
     activities: int
+    summary: str  # the first sentence of nut & noodzaak: a teaser in the programme's own words
 
 
 def activity_count(opgave) -> int:
@@ -38,17 +30,6 @@ def opgave_cards(site, context) -> dict:
     cards = []
     for opgave in site.opgaven:
         group = budget.group_for(opgave.id) if year is not None else None
-        cards.append(OpgaveCard(opgave, group.subtotal if group is not None else None, activity_count(opgave)))
+        cards.append(OpgaveCard(opgave, group.subtotal if group is not None else None, activity_count(opgave),
+                                first_sentence(opgave.record.need[0], site.glossary.titles)))
     return {"year": year, "cards": cards}
-
-
-def signposts(site, context) -> dict:
-    return {"paths": {
-        "budget": BUDGET_PATH, "opgaven": OPGAVEN_PATH, "partners": PARTNERS_PATH,
-        "programmes": PROGRAMMES_PATH, "budget_lines": BUDGET_LINES_PATH, "target_groups": TARGET_GROUPS_PATH, "glossary": GLOSSARY_PATH,
-        "about": ABOUT_PATH, "changes": CHANGES_PAGE_PATH,
-    }}
-
-
-def introduction(site, context) -> dict:
-    return {"about_path": ABOUT_PATH}

@@ -14,24 +14,38 @@ than called from Markdown (`OPGAVE_PAGE`).
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from macros.changes.history import History
-from macros.changes.html import history_page, opgave_section, opgave_status
-from macros.outputs.opendata import LICENCE_NAME, LICENCE_URL, downloads
-from macros.render import home, statement
+from macros.render import feeds, home, statement
+from macros.render.programme_texts import budget_years, opgaven_count, years_without_opgaven
 from macros.render.charts import comparison_chart, opgaven_chart
 from macros.render.comparison_words import TEMPLATE_HELPERS as COMPARISON_WORDS
 from macros.view.progress import STATUS_LABELS, progress_overview
 
 
+def _handed_down(what: str) -> Callable:
+    def missing(*arguments):
+        raise LookupError(f"{what} is made above macros/render/ and handed down in PartContext "
+                          "(macros/engine/part_context.py); this context has none")
+    return missing
+
+
 @dataclass(frozen=True)
 class PartContext:
-    """What a part may ask of the build besides the site."""
+    """What a part may ask of the build besides the site.
+
+    The PDF, the open data and the change history are made in the layers above render/
+    (macros/outputs/, macros/changes/). The build hands them down as functions, made when a
+    part asks: render/ imports neither layer (README, "Layers"). macros/engine/part_context.py
+    connects them."""
 
     site_url: str = ""  # the published address, for absolute links in downloads
-    # The whole programme as PDF (macros/outputs/pdf.py), made by the build when asked for.
+    # The whole programme as PDF (macros/outputs/pdf.py).
     programme_pdf: Callable[[], bytes] = bytes
-    # What changed since adoption (macros/changes/history.py), read by the build when asked for.
-    history: Callable[[], History] = lambda: History(unavailable="deze weergave heeft geen geschiedenis")
+    # site -> the open data files and their licence: the variables of the part open_data (macros/outputs/opendata.py).
+    open_data: Callable[..., dict] = _handed_down("the open data")
+    # What changed since adoption (macros/changes/html.py): site -> the body of /wijzigingen/ ...
+    changes_page: Callable[..., str] = _handed_down("the change history")
+    # ... and (site, opgave id, page) -> the line under the opgave's title and its section "Wijzigingen".
+    opgave_changes: Callable[..., tuple[str, str]] = _handed_down("the change history")
 
 
 def _no_variables(site, context: PartContext) -> dict:
@@ -69,10 +83,9 @@ def _programmes(site, context: PartContext, kind: str) -> dict:
 def _opgave(site, context: PartContext, opgave_id: str) -> dict:
     entry = site.opgave(opgave_id)
     previous, following = site.neighbours(entry)
-    history = context.history()
+    status, section = context.opgave_changes(site, opgave_id, entry.path)
     return {"opgave": entry, "previous": previous, "following": following,
-            "changes_status": opgave_status(history, opgave_id),
-            "changes_section": opgave_section(history, site, opgave_id, entry.path)}
+            "changes_status": status, "changes_section": section}
 
 
 def _pdf_size(site, context: PartContext) -> dict:
@@ -85,9 +98,17 @@ PARTS: dict[str, PagePart] = {part.name: part for part in (
     PagePart("programma_titel", "programme_title.md.j2"),  # the h1
     PagePart("programma_in_het_kort", "home_summary.html", home.summary),  # who, what, when, budget per year
     PagePart("opgave_kaarten", "opgave_cards.html", home.opgave_cards),
-    PagePart("wegwijzer", "home_signposts.html", home.signposts),  # every main page, one click away
-    PagePart("opzet", "home_introduction.md.j2", home.introduction),
-    PagePart("pdf_grootte", "pdf_size.md.j2", _pdf_size),  # "62 kB", in the text of the download link
+    PagePart("wegwijzer", "home_signposts.html"),  # every main page, one click away
+    PagePart("opzet", "home_introduction.md.j2"),
+    PagePart("pdf_link", "pdf_link.md.j2", _pdf_size),  # "Download het hele programma als PDF (62 kB)"
+    # Short texts for sentences and page descriptions (front matter `description:` may call them).
+    # "Economische Koers Drenthe": the name without the period (the site's name where the data has none).
+    PagePart("programma_naam", "text.md.j2", lambda site, context: {"text": site.programme.name or site.name}),
+    PagePart("aantal_opgaven", "text.md.j2", lambda site, context: {"text": opgaven_count(site)}),  # "vijf"
+    PagePart("begrotingsjaren", "text.md.j2", lambda site, context: {"text": budget_years(site)}),  # "2024 en 2025"
+    # "In 2024 was de begroting nog anders ingedeeld: …", only while some year is not laid out per opgave.
+    PagePart("begroting_andere_indeling", "budget_other_layout.md.j2", lambda site, context: {
+        "years": years_without_opgaven(site)}),
     # One page each.
     PagePart("opgaven_overzicht", "opgaven_overview.md.j2"),
     PagePart("over_programma", "about.md.j2"),
@@ -102,8 +123,7 @@ PARTS: dict[str, PagePart] = {part.name: part for part in (
         "comparisons": [(comparison, comparison_chart(comparison)) for comparison in site.budget.comparisons],
         **COMPARISON_WORDS}),
     PagePart("cofinanciering", "budget_cofinancing.md.j2"),
-    PagePart("open_data", "open_data.md.j2", lambda site, context: {
-        "downloads": downloads(site, context.site_url), "licence_name": LICENCE_NAME, "licence_url": LICENCE_URL}),
+    PagePart("open_data", "open_data.md.j2", lambda site, context: context.open_data(site)),
     # The indexes: partners, programmes and funds, target groups, glossary.
     PagePart("partners_overzicht", "indexes/partners.html"),
     PagePart("programmas_overzicht", "indexes/programmes.html", _programmes,
@@ -115,10 +135,12 @@ PARTS: dict[str, PagePart] = {part.name: part for part in (
     PagePart("begrippen_overzicht", "indexes/glossary.html"),
     # The accessibility statement: what it covers, how to report a problem, how to complain.
     PagePart("toegankelijkheid_bereik", "statement/scope.html", statement.scope),
+    PagePart("toegankelijkheid_onderzoek", "statement/examination.html", statement.examination),
     PagePart("toegankelijkheid_melden", "statement/report.html", statement.report),
     PagePart("toegankelijkheid_klacht", "statement/complaint.html", statement.complaint),
     # What changed since adoption, newest first (macros/changes/).
-    PagePart("wijzigingen", "changes_page.html", lambda site, context: {"history_html": history_page(context.history(), site)}),
+    PagePart("wijzigingen", "changes_page.html", lambda site, context: {"history_html": context.changes_page(site)}),
+    PagePart("feeds", "feeds.html", feeds.variables),  # every feed address to copy (/wijzigingen/volgen/)
 )}
 
 # The page of one opgave (argument: its id), generated for every opgave in data/opgaven.yaml.

@@ -14,13 +14,11 @@ from pathlib import Path
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from macros.render.dates import dutch_date
 from macros.render.environments import template_environment
-from macros.render.formatting import euro, euro_difference, number
-from macros.render.html_blocks import KEEP_HTML, html_block, keep_html
+from macros.formatting import budget_words, count_words, dutch_date, euro, euro_difference, listing, number
 from macros.render.parts import PagePart, PartContext
 from macros.view.glossary import glossary
-from macros.view.urls import relative
+from macros.view.urls import PATHS, relative
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -41,9 +39,12 @@ def make_environment() -> Environment:
     env.filters["glossary"] = glossary  # the glossary's tooltips in data text
     env.filters["euro"] = euro
     env.filters["number"] = number
+    env.filters["listing"] = listing  # "2024, 2025 en 2026"
     env.filters["euro_difference"] = euro_difference
+    env.filters["budget_words"] = budget_words  # "geen budget" where the programme has "–"
+    env.filters["count_words"] = count_words
     env.filters["dutch_date"] = dutch_date
-    env.filters["html_block"] = html_block
+    env.globals["paths"] = PATHS  # every address by name (macros/view/urls.py)
     return env
 
 
@@ -59,26 +60,17 @@ def shared_environment() -> Environment:
 
 
 class Renderer:
-    """Renders one template for one page; links are made relative to that page.
+    """Renders one template for one page; links are made relative to that page."""
 
-    With `keep_html`, the HTML parts of what it renders are marked to skip Python-Markdown
-    (macros/render/html_blocks.py): a `.html` template as a whole, a `.md.j2` template
-    where it says so. Without it the output is plain Markdown and HTML."""
-
-    def __init__(self, site, keep_html: bool = False, env: Environment | None = None):
+    def __init__(self, site, env: Environment | None = None):
         self.site = site  # a Site, or a RecordingSite that notes what the page shows
-        self.keep_html = keep_html
         self.env = env or shared_environment()
 
     def render(self, template: str, page: str, **context) -> str:
         def url(target: str) -> str:
             return relative(target, page)
 
-        html = self.env.get_template(template).render(site=self.site, page=page, url=url,
-                                                      **{KEEP_HTML: self.keep_html}, **context)
-        if self.keep_html and template.endswith(".html"):
-            return keep_html(html)
-        return html
+        return self.env.get_template(template).render(site=self.site, page=page, url=url, **context)
 
     def part(self, part: PagePart, page: str, *arguments, context: PartContext = PartContext()) -> str:
         """One page part (macros/render/parts.py), as the page at `page` shows it."""

@@ -93,6 +93,7 @@ class Year:
     caption: str
     groups: tuple[Group, ...]
     adopted_total: int | None
+    layout_note: str | None = None  # the programme's sentence on how this year is laid out
 
     @property
     def total(self) -> int | None:
@@ -123,10 +124,6 @@ class Year:
 KEPT = "kept"  # in both years (the same id)
 ADDED = "added"  # only in the later year
 REMOVED = "removed"  # only in the earlier year
-
-# How many lines "where the difference comes from" names, each way.
-MAIN_CAUSES = 3
-
 
 def same_group(earlier: Group, later: Group) -> bool:
     """Whether two groups of different years are the same: the same opgave, or the same title."""
@@ -215,8 +212,9 @@ class Section:
 class Comparison:
     """Every line of two years: the lines in both, the new ones and the ones that are gone.
 
-    Their differences add up to the change of the total, so the page can say where a
-    rise or a fall comes from."""
+    Their differences add up to the change of the total. Which lines of two years are the
+    same line is decided in the data (the same id), never guessed from a name; the data
+    gives no reason for a difference, so neither does the comparison."""
 
     earlier: Year
     later: Year
@@ -232,30 +230,13 @@ class Comparison:
 
     @cached_property
     def sections(self) -> tuple[Section, ...]:
-        """The kinds that have lines, in the order of `changes`."""
-        kinds = (KEPT, ADDED, REMOVED)
+        """The kinds that have lines: in both years, only in the earlier, only in the later."""
+        kinds = (KEPT, REMOVED, ADDED)
         sections = (Section(kind, tuple(change for change in self.changes if change.kind == kind)) for kind in kinds)
         return tuple(section for section in sections if section.changes)
 
     def section(self, kind: str) -> Section | None:
         return next((section for section in self.sections if section.kind == kind), None)
-
-    def _largest(self, sign: int) -> tuple[Change, ...]:
-        moving = [change for change in self.changes if change.difference and change.difference * sign > 0]
-        return tuple(sorted(moving, key=lambda change: -abs(change.difference))[:MAIN_CAUSES])
-
-    @cached_property
-    def main_causes(self) -> tuple[Change, ...]:
-        """The lines that moved the total most in the direction it went, largest first."""
-        if not self.total_difference:
-            return ()
-        return self._largest(1 if self.total_difference > 0 else -1)
-
-    @cached_property
-    def counterweights(self) -> tuple[Change, ...]:
-        """The lines that moved most the other way, largest first; with no change of the
-        total, the largest rises."""
-        return self._largest(-1 if self.total_difference and self.total_difference > 0 else 1)
 
 
 @dataclass(frozen=True)
@@ -263,6 +244,7 @@ class Budget:
     heading: str
     introduction: tuple[str, ...]
     years: tuple[Year, ...]
+    search_words: tuple[str, ...] = ()  # words readers type for the budget (zoekwoorden)
 
     @property
     def path(self) -> str:
@@ -279,13 +261,19 @@ class Budget:
         return next((year for year in reversed(self.years) if year.by_opgave), None)
 
     @cached_property
-    def _groups_by_opgave(self) -> dict[str, Group]:
-        year = self.opgave_year
-        return {group.opgave.id: group for group in year.groups} if year else {}
+    def opgave_years(self) -> tuple[Year, ...]:
+        """Every year laid out by opgave, old to new: the years an opgave page shows."""
+        return tuple(year for year in self.years if year.by_opgave)
 
-    def group_for(self, opgave_id: str) -> Group | None:
-        """The opgave's group in the opgave year, or None when it has no budget lines there."""
-        return self._groups_by_opgave.get(opgave_id)
+    @cached_property
+    def _groups_by_opgave(self) -> dict[tuple[int, str], Group]:
+        return {(year.year, group.opgave.id): group for year in self.opgave_years for group in year.groups}
+
+    def group_for(self, opgave_id: str, year: "Year | None" = None) -> Group | None:
+        """The opgave's group in `year` (by default the opgave year), or None when it has no
+        budget lines there."""
+        year = year or self.opgave_year
+        return self._groups_by_opgave.get((year.year, opgave_id)) if year else None
 
     @cached_property
     def comparisons(self) -> tuple[Comparison, ...]:
@@ -322,6 +310,7 @@ def resolve_budget(file: BudgetFile, opgaven: Mapping[str, OpgaveLike]) -> Budge
         heading=file.introduction.heading,
         introduction=tuple(file.introduction.paragraphs),
         years=tuple(_year(year, opgaven) for year in file.years),
+        search_words=tuple(file.search_words),
     )
 
 
@@ -331,6 +320,7 @@ def _year(year: BudgetYear, opgaven: Mapping[str, OpgaveLike]) -> Year:
         caption=year.caption,
         groups=tuple(_group(year.year, number, group, opgaven) for number, group in enumerate(year.groups, 1)),
         adopted_total=year.adopted_total,
+        layout_note=year.layout_note,
     )
 
 

@@ -22,7 +22,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from macros.data import messages
+from macros.data import files, messages
+from macros.data.files import shown_name
 from macros.data.loader import Document
 from macros.data.models.indexes import Entry
 from macros.data.models.organisations import OrganisationsFile
@@ -30,19 +31,15 @@ from macros.data.models.programmes import ProgrammesFile
 from macros.data.problems import Problem
 from macros.data.sections import SECTIONS
 from macros.view.glossary import whole_words
-from macros.view.urls import BUDGET_PATH
-
-PARTNERS_PATH = "partners/"
-PROGRAMMES_PATH = "programmas-en-fondsen/"
-BUDGET_LINES_PATH = "begrotingsposten/"
-TARGET_GROUPS_PATH = "doelgroepen/"
-GLOSSARY_PATH = "begrippen/"
-COFINANCING_PATH = "over/#cofinanciering"
+from macros.view.urls import (
+    BUDGET_LINES_PATH, BUDGET_PATH, COFINANCING_PATH, PARTNERS_PATH, PROGRAMMES_PATH, TARGET_GROUPS_PATH,
+)
 # The section of an opgave page that shows its budget (macros/render/templates/opgave.md.j2).
 OPGAVE_BUDGET_ANCHOR = "budget"
 
-ORGANISATIONS_FILE = "data/organisaties.yaml"
-PROGRAMMES_FILE = "data/programmas.yaml"
+# As messages to staff name them.
+ORGANISATIONS_FILE = shown_name(files.ORGANISATIONS_FILE)
+PROGRAMMES_FILE = shown_name(files.PROGRAMMES_FILE)
 
 _SECTION = {section.key: section for section in SECTIONS}
 # The sections whose items may refer to index entries by id, and which register each may name.
@@ -56,7 +53,7 @@ class BudgetPlace:
     year: Any  # macros.view.budget.Year
     group: Any  # macros.view.budget.Group
     line: Any  # macros.view.budget.Line
-    opgave_year: bool = False  # the year the opgave pages show
+    opgave_year: bool = False  # a year the opgave pages show (laid out by opgave)
 
     @property
     def path(self) -> str:
@@ -436,9 +433,9 @@ class _Builder:
         return []
 
     def _problem(self, path, opgave, field_name, message) -> None:
-        document = self.documents.get("opgaven.yaml")
+        document = self.documents.get(files.OPGAVEN_FILE)
         self.problems.append(Problem(
-            file="data/opgaven.yaml",
+            file=shown_name(files.OPGAVEN_FILE),
             line=document.line_of(path) if document else None,
             record=messages.RECORD.format(name=messages.RECORD_NAMES["opgaven"], key=opgave.id),
             field=field_name,
@@ -461,11 +458,10 @@ class _Builder:
     def _budget(self) -> None:
         if self.budget is None:
             return
-        opgave_year = self.budget.opgave_year
         for year in self.budget.years:
             for group in year.groups:
                 for line in group.lines:
-                    place = BudgetPlace(year, group, line, opgave_year=year is opgave_year)
+                    place = BudgetPlace(year, group, line, opgave_year=year.by_opgave)
                     self.lines.setdefault(line.id, BudgetLineEntry(line.id)).places.append(place)
                     entries = tuple(self.finder.named_in(line.name))
                     if not entries:

@@ -5,35 +5,43 @@ computed here once, so pages, indexes and downloads can never disagree.
 """
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from macros.data.files import DATA_DIR, DATA_FILES
+from macros.data.additions import missing_additions
+from macros.data.content_rules import content_problems
+from macros.data.files import (
+    BUDGET_FILE, DATA_DIR, DATA_FILES, GLOSSARY_FILE, OPGAVEN_FILE, ORGANISATIONS_FILE, PROGRAMME_FILE, PROGRAMMES_FILE,
+    shown_name,
+)
 from macros.data.loader import Document, load_document
 from macros.data.models.opgaven import Opgave
 from macros.data.models.programme import ProgrammeFile
 from macros.data.problems import DataError, Problem
 from macros.data.sections import SECTIONS
 from macros.data.validation import validate
-from macros.view.budget import Budget, opgave_problems, resolve_budget
+from macros.view.budget import Budget, opgave_problems, resolve_budget, slugify
 from macros.view.glossary import Glossary
 from macros.view.indexes import Indexes, build_indexes
-from macros.view.urls import opgave_path
+from macros.view.urls import PDF_PATH, opgave_path, pdf_path
 
 # The data files each part of the Site is made from, as load_site makes it: a page that
 # shows a part shows these files ("Laatst bijgewerkt"). Methods count as the part they read.
 SOURCES: dict[str, tuple[str, ...]] = {
-    "programme": ("programma.yaml",),
-    "opgaven": ("opgaven.yaml",),
-    "opgave": ("opgaven.yaml",),
-    "neighbours": ("opgaven.yaml",),
+    "programme": (PROGRAMME_FILE,),
+    "name": (PROGRAMME_FILE,),
+    "pdf_path": (PROGRAMME_FILE,),
+    "pdf_paths": (PROGRAMME_FILE,),
+    "opgaven": (OPGAVEN_FILE,),
+    "opgave": (OPGAVEN_FILE,),
+    "neighbours": (OPGAVEN_FILE,),
     # Group titles are the titles of the opgaven.
-    "budget": ("budgetten.yaml", "opgaven.yaml"),
+    "budget": (BUDGET_FILE, OPGAVEN_FILE),
     # Who names an entry: opgave sections, the cofinancing text, budget lines.
-    "indexes": ("organisaties.yaml", "programmas.yaml", "opgaven.yaml", "programma.yaml", "budgetten.yaml"),
-    "glossary": ("begrippen.yaml",),
+    "indexes": (ORGANISATIONS_FILE, PROGRAMMES_FILE, OPGAVEN_FILE, PROGRAMME_FILE, BUDGET_FILE),
+    "glossary": (GLOSSARY_FILE,),
     "sections": (),  # fixed in code (macros/data/sections.py)
 }
 
@@ -62,13 +70,6 @@ class OpgaveEntry:
     @property
     def label(self) -> str:
         return f"Opgave {self.number}"
-
-    @property
-    def summary(self) -> str:
-        """The first sentence of nut & noodzaak: a teaser in the programme's own words."""
-        text = self.record.need[0]
-        end = text.find(". ")
-        return text if end == -1 else text[: end + 1]
 
     def section(self, section) -> list:
         return getattr(self.record, section.field)
@@ -99,30 +100,53 @@ class Site:
     def sections(self):
         return SECTIONS
 
+    @property
+    def name(self) -> str:
+        """The site's name: the programme's name and period ("Economische Koers Drenthe
+        2024-2025"); its title where the data names none (as adopted)."""
+        programme = self.programme
+        return f"{programme.name} {programme.period}" if programme.name else programme.title
 
-def load_site(data_dir: Path = DATA_DIR) -> Site:
-    """Read, validate and resolve every data file; report all problems at once."""
+    @property
+    def pdf_path(self) -> str:
+        """The PDF's address named after the site, which the site links to."""
+        return pdf_path(slugify(self.name))
+
+    @property
+    def pdf_paths(self) -> tuple[str, ...]:
+        """Every address of the PDF: named after the site, and the one that never changes."""
+        return (self.pdf_path, PDF_PATH)
+
+
+def load_site(data_dir: Path = DATA_DIR, current: bool = False) -> Site:
+    """Read, validate and resolve every data file; report all problems at once.
+
+    `current`: this is today's data (`make check`, the build), which must also have what was
+    added to the models after adoption. Older data (bron/vastgesteld/, earlier commits) may
+    lack it (macros/data/additions.py)."""
     problems: list[Problem] = []
     documents: dict[str, Document] = {}  # kept for the line numbers of cross-reference problems
 
     def read(file_name: str, model=None):
         model = model or DATA_FILES[file_name]
         try:
-            documents[file_name] = load_document(data_dir / file_name, f"data/{file_name}")
+            documents[file_name] = load_document(data_dir / file_name, shown_name(file_name))
             return validate(documents[file_name], model)
         except DataError as error:
             problems.extend(error.problems)
             return None
 
-    opgaven_file = read("opgaven.yaml")
-    programme = read("programma.yaml")
-    budget_file = read("budgetten.yaml")
-    organisations_file = read("organisaties.yaml")
-    programmes_file = read("programmas.yaml")
-    glossary_file = read("begrippen.yaml")
+    opgaven_file = read(OPGAVEN_FILE)
+    programme = read(PROGRAMME_FILE)
+    budget_file = read(BUDGET_FILE)
+    organisations_file = read(ORGANISATIONS_FILE)
+    programmes_file = read(PROGRAMMES_FILE)
+    glossary_file = read(GLOSSARY_FILE)
     if budget_file is not None and opgaven_file is not None:
         opgave_ids = [record.id for record in opgaven_file.opgaven]
-        problems.extend(opgave_problems(budget_file, opgave_ids, documents["budgetten.yaml"]))
+        problems.extend(opgave_problems(budget_file, opgave_ids, documents[BUDGET_FILE]))
+    if current and opgaven_file is not None and programme is not None:
+        problems.extend(missing_additions(opgaven_file, programme, documents))
     if problems:
         raise DataError(problems)
     opgaven = tuple(OpgaveEntry(number, record) for number, record in enumerate(opgaven_file.opgaven, 1))
@@ -132,6 +156,9 @@ def load_site(data_dir: Path = DATA_DIR) -> Site:
     )
     if reference_problems:
         raise DataError(reference_problems)
+    content = content_problems(documents, glossary_file, budget_file, opgaven_file)
+    if content:
+        raise DataError(content)
     return Site(
         programme=programme,
         opgaven=opgaven,
@@ -144,17 +171,14 @@ def load_site(data_dir: Path = DATA_DIR) -> Site:
 _cache: dict[Path, tuple[tuple, Site]] = {}
 
 
-def load_site_cached(data_dir: Path = DATA_DIR, load: Callable[[Path], Site] = load_site) -> Site:
-    """load_site, reused while no data file changed (one build asks many times).
-
-    `load` reads the data when a file changed: the build passes one that keeps the Site
-    between builds too (macros/outputs/artefacts.py)."""
+def load_site_cached(data_dir: Path = DATA_DIR) -> Site:
+    """load_site of today's data (`current`), reused while no data file changed (one build asks many times)."""
     data_dir = _resolved(data_dir)
     stamp = tuple(_stamp(data_dir / name) for name in DATA_FILES)
     cached = _cache.get(data_dir)
     if cached and cached[0] == stamp:
         return cached[1]
-    site = load(data_dir)
+    site = load_site(data_dir, current=True)
     _cache[data_dir] = (stamp, site)
     return site
 

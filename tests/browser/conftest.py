@@ -26,9 +26,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.project import PROJECT, SITE_URL
+from tests.project import PROJECT, ROOT, SITE_URL
 
-ROOT = Path(__file__).resolve().parents[2]
 MKDOCS_YML = Path(os.environ.get("EKD_MKDOCS_YML", PROJECT / "mkdocs.yml"))  # the project built_site builds
 NODE_MODULES = ROOT / "node_modules"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -56,6 +55,10 @@ VIEWPORTS = {
     "desktop": {"width": 1280, "height": 800},
     "mobile": {"width": 375, "height": 812},
 }
+# The width WCAG 1.4.10 (Reflow) names. Only the every-page checks use it (page_visits.py), in
+# the phone's tab resized after its own checks: no page load of its own.
+NARROW = "narrow"
+NARROW_VIEWPORT = {"width": 320, "height": 812}
 
 _REFRESH = re.compile(r"<meta[^>]+http-equiv=[\"']?refresh", re.IGNORECASE)
 

@@ -3,7 +3,9 @@
 Loading a page under its policy and waiting until the network is idle (the search index and
 worker too) takes about a second, and test_every_page.py checks each page in several ways.
 `PageVisits` loads a page once per viewport and notes everything those tests check, in that
-order: nothing that runs later (axe-core) can change what was measured before it. The tests
+order: nothing that runs later (axe-core) can change what was measured before it. The 320 px
+visit (NARROW) is no load of its own: after the phone's checks its tab is made 320 px wide and
+the layout and axe-core are checked again, then it is made 375 px again. The tests
 that click, type or tab keep tabs of their own. (Its tests share a module so that they also
 share a process when pytest-xdist spreads the run over processes a module at a time.)
 """
@@ -13,7 +15,7 @@ from __future__ import annotations
 from contextlib import ExitStack
 from dataclasses import dataclass
 
-from tests.browser.conftest import VIEWPORTS, Tab, add_axe, opened_tab
+from tests.browser.conftest import NARROW, NARROW_VIEWPORT, VIEWPORTS, Tab, add_axe, opened_tab
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -46,6 +48,13 @@ PAGE_STATE = """() => ({
 })"""
 
 PAGE_WIDTH = "() => [document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]"
+
+# How many screens long the page is, and where (in screens from the top) its first jump list starts.
+PAGE_LENGTH = """() => {
+  const screens = document.scrollingElement.scrollHeight / innerHeight;
+  const list = document.querySelector("article nav.ekd-springlijst");
+  return {screens, jump_list: list ? (list.getBoundingClientRect().top + scrollY) / innerHeight : null};
+}"""
 
 # Which elements stick out past the right edge (to name them when the page scrolls sideways).
 WIDE_ELEMENTS = """() => {
@@ -130,6 +139,7 @@ class Visit:
     wide_elements: list[str]  # what sticks out, when the page is wider than the viewport
     tables: list[dict]  # TABLE_OVERFLOW
     axe_violations: list[dict]
+    length: dict | None = None  # PAGE_LENGTH, at 320 px only
 
     @property
     def where(self) -> str:
@@ -147,7 +157,9 @@ class PageVisits:
 
     def __call__(self, path: str, viewport_name: str) -> Visit:
         key = (path, viewport_name)
-        if key not in self._visits:
+        if viewport_name == NARROW:
+            self(path, "mobile")  # made with the phone's visit
+        elif key not in self._visits:
             self._visits[key] = self._visit(path, viewport_name)
         return self._visits[key]
 
@@ -174,8 +186,28 @@ class PageVisits:
         tables = tab.page.evaluate(TABLE_OVERFLOW)
         add_axe(tab)
         axe_violations = tab.page.evaluate(RUN_AXE, AXE_TAGS)
-        return Visit(path, viewport_name, VIEWPORTS[viewport_name], response.status if response else None, policy,
-                     console_errors, page_errors, foreign, failed_requests, links, width, wide, tables, axe_violations)
+        visit = Visit(path, viewport_name, VIEWPORTS[viewport_name], response.status if response else None, policy,
+                      console_errors, page_errors, foreign, failed_requests, links, width, wide, tables, axe_violations)
+        if viewport_name == "mobile":
+            self._visits[(path, NARROW)] = self._narrow(tab, visit)
+        return visit
+
+    def _narrow(self, tab: Tab, phone: Visit) -> Visit:
+        """The same page at 320 px: its layout, its tables and axe-core again."""
+        page = tab.page
+        page.set_viewport_size(NARROW_VIEWPORT)
+        try:
+            page.wait_for_function(f"() => innerWidth === {NARROW_VIEWPORT['width']}")
+            width = tuple(page.evaluate(PAGE_WIDTH))
+            wide = page.evaluate(WIDE_ELEMENTS) if width[0] > width[1] else []
+            tables = page.evaluate(TABLE_OVERFLOW)
+            length = page.evaluate(PAGE_LENGTH)
+            axe_violations = page.evaluate(RUN_AXE, AXE_TAGS)
+        finally:
+            page.set_viewport_size(VIEWPORTS["mobile"])
+        return Visit(phone.path, NARROW, NARROW_VIEWPORT, phone.status, phone.policy, phone.console_errors,
+                     phone.page_errors, phone.foreign_requests, phone.failed_requests, phone.links, width, wide,
+                     tables, axe_violations, length)
 
     def close(self) -> None:
         self._open.close()

@@ -1,6 +1,7 @@
 """The site works with a keyboard alone, at 1280x800 and 375x812, on the home page and a deep page:
 
-- the first Tab reaches a Dutch skip link that becomes visible and jumps past the navigation;
+- the first Tab reaches a Dutch skip link that becomes visible and jumps past the navigation
+  to the page's main heading;
 - every element that Tab reaches shows a focus indicator and is on screen, not hidden or covered;
 - search can be reached with Tab (and opened with "/"), typed into, and shows results.
 """
@@ -113,6 +114,9 @@ def test_first_tab_is_a_visible_skip_link_to_the_content(fresh_tab, keyboard_pat
     assert target["inContent"], (
         f"the skip link's target {active['href']!r} ({target['tag']}) is not in the main content"
     )
+    assert target["tag"] in ("H1", "ARTICLE"), (  # the page's main heading (or the article it opens)
+        f"the skip link's target {active['href']!r} is a {target['tag']}, not the page's h1"
+    )
 
     # Following the link must move the keyboard past header and navigation into the content.
     page.keyboard.press("Enter")
@@ -174,7 +178,7 @@ def test_every_tab_stop_is_visible_with_a_focus_indicator(fresh_tab, keyboard_pa
 def search_word(site, built_site) -> str:
     """A word from the data that search must find: the longest word of the first opgave's title."""
     word = max(re.findall(r"\w+", site.opgaven[0].title), key=len)
-    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8").lower()
+    index = (built_site / "search" / "woorden.json").read_text(encoding="utf-8").lower()
     assert word.lower() in index, f"{word!r}, from the title of the first opgave, is not in the search index"
     return word
 

@@ -15,7 +15,7 @@ import re
 import pytest
 
 from macros.data.sections import SECTIONS
-from macros.render.formatting import euro
+from macros.formatting import euro
 from tests.browser.conftest import VIEWPORTS, page_id, source_pages
 from tests.text import squash
 

@@ -12,9 +12,9 @@ from pydantic import BeforeValidator, Field, Strict, ValidationInfo, WithJsonSch
 from pydantic_core import PydanticCustomError
 
 from macros.data import messages
-from macros.data.models.common import Record, Slug, Text
+from macros.data.models.common import Record, SearchWords, Slug, Text, Title, search_words
 from macros.data.models.programme import Passage
-from macros.render.formatting import euro
+from macros.formatting import euro
 
 # What staff type where the programme shows "-": no budget, which is not € 0.
 NO_BUDGET_WORD = "geen"
@@ -51,12 +51,12 @@ class BudgetLine(Record):
         "Vaste sleutel van deze regel. Dezelfde regel heeft in elk jaar dezelfde id; "
         "zo kan de site de jaren vergelijken. Verander hem niet."
     ))
-    name: Text = Field(alias="naam", description="De naam van de regel, precies zoals in het programma.")
+    name: Title = Field(alias="naam", description="De naam van de regel, precies zoals in het programma.")
     amount: Amount = Field(alias="bedrag")
 
 
 class BudgetGroup(Record):
-    title: Text | None = Field(None, alias="titel", description="Titel van de groep (als de groep geen opgave is).")
+    title: Title | None = Field(None, alias="titel", description="Titel van de groep (als de groep geen opgave is).")
     opgave: Slug | None = Field(
         None, description="De id van de opgave uit data/opgaven.yaml (als de groep een opgave is).",
     )
@@ -77,8 +77,12 @@ class BudgetGroup(Record):
 
 class BudgetYear(Record):
     year: Annotated[int, Strict()] = Field(alias="jaar", ge=2000, le=2100, description="Het jaar, zoals 2025.")
-    caption: Text = Field(alias="bijschrift", description="Het bijschrift van de tabel, zoals in het programma.")
+    caption: Title = Field(alias="bijschrift", description="Het bijschrift van de tabel, zoals in het programma.")
     groups: list[BudgetGroup] = Field(alias="groepen", min_length=1, description="De groepen, in programmavolgorde.")
+    layout_note: Text | None = Field(None, alias="over_de_indeling", description=(
+        "De zin uit de inleiding waarin het programma zegt hoe de begroting van dit jaar is ingedeeld. "
+        "De vergelijking met het jaar ervoor citeert hem, woord voor woord."
+    ))
     # Defined after `groups`: pydantic validates fields in this order, so the check below
     # sees the validated groups.
     adopted_total: WholeEuros | None = Field(
@@ -137,6 +141,7 @@ class BudgetYear(Record):
 class BudgetFile(Record):
     introduction: Passage = Field(alias="inleiding", description="Kop en inleiding boven de budgetten.")
     years: list[BudgetYear] = Field(alias="jaren", min_length=1, description="De jaren, van oud naar nieuw.")
+    search_words: SearchWords = search_words("de begroting")
 
     @field_validator("years")
     @classmethod
@@ -149,3 +154,24 @@ class BudgetFile(Record):
                 {"years": ", ".join(str(number) for number in numbers)},
             )
         return years
+
+    @field_validator("years")
+    @classmethod
+    def _layout_notes_are_quotes(cls, years: list[BudgetYear], info: ValidationInfo) -> list[BudgetYear]:
+        """The comparison quotes the programme: a note on the layout is a sentence of the introduction."""
+        introduction = info.data.get("introduction")
+        if introduction is None:
+            return years
+        text = _plain(" ".join(introduction.paragraphs))
+        for year in years:
+            if year.layout_note is not None and _plain(year.layout_note) not in text:
+                raise PydanticCustomError(
+                    "layout_note_not_quoted",
+                    messages.LAYOUT_NOTE_NOT_QUOTED,
+                    {"year": year.year, "note": year.layout_note[:80]},
+                )
+        return years
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())

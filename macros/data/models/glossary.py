@@ -6,7 +6,7 @@ from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from macros.data import messages
-from macros.data.models.common import Record, Text
+from macros.data.models.common import Record, SearchWords, Text, search_words
 
 
 class Term(Record):
@@ -22,6 +22,7 @@ class Term(Record):
         description="'programma': de betekenis staat zo in het programma of de begroting; "
                     "'toelichting': toegevoegd door de redactie van deze site.",
     )
+    search_words: SearchWords = search_words("deze afkorting")
 
     @property
     def spellings(self) -> list[str]:

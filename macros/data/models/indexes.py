@@ -12,12 +12,12 @@ from pydantic import Field
 from pydantic_core import PydanticCustomError
 
 from macros.data import messages
-from macros.data.models.common import Record, Slug, Text
+from macros.data.models.common import Record, SearchWords, Slug, Text, Title, search_words
 
 
 class Entry(Record):
     id: Slug = Field(description="Vaste sleutel en anker op de overzichtspagina. Verander hem niet.")
-    name: Text = Field(alias="naam", description="De naam, zoals de site hem toont.")
+    name: Title = Field(alias="naam", description="De naam, zoals de site hem toont.")
     abbreviation: Text | None = Field(None, alias="afkorting", description="De afkorting, als die er is.")
     description: Text | None = Field(
         None, alias="omschrijving", description="Korte uitleg in één zin. Alleen wat in het programma staat.",
@@ -26,6 +26,7 @@ class Entry(Record):
         default_factory=list, alias="ook_genoemd_als",
         description="Andere namen waaronder het programma of de begroting dit noemt, precies zoals daar geschreven.",
     )
+    search_words: SearchWords = search_words("deze organisatie, dit programma of dit fonds")
 
     @cached_property  # asked for every item of every opgave while the indexes are built
     def names(self) -> list[str]:

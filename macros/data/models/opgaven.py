@@ -6,14 +6,14 @@ from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from macros.data import messages
-from macros.data.models.common import Record, Slug, Text, text_list
+from macros.data.models.common import ItemText, Record, SearchWords, Slug, Text, Title, search_words, text_list
 from macros.data.models.progress import Item
 from macros.data.models.references import PartnerEntry, ProgrammeEntry
 from macros.data.sections import SECTIONS, Section
 
 
 class ActivityGroup(Record):
-    heading: Text | None = Field(
+    heading: Title | None = Field(
         None, alias="kop",
         description="Kopje boven deze groep activiteiten (mag weg als er maar één groep is).",
     )
@@ -29,7 +29,7 @@ class Opgave(Record):
         default_factory=list, alias="oude_slugs",
         description="Eerdere slugs van deze opgave; oude links sturen door naar het nieuwe adres.",
     )
-    title: Text = Field(alias="titel", description="De titel van de opgave, zoals in het programma.")
+    title: Title = Field(alias="titel", description="De titel van de opgave, zoals in het programma.")
     need: list[Text] = Field(alias="nut_en_noodzaak", min_length=1, description="Nut & noodzaak: alinea's tekst.")
     context: list[ProgrammeEntry] = text_list(
         "Context: beleid en programma's van andere overheden en organisaties. Elke regel is de naam van een "
@@ -52,7 +52,8 @@ class Opgave(Record):
         description="De belangrijkste samenwerkingspartners. Elke regel is de naam van een organisatie uit "
                     "data/organisaties.yaml, of een blok met 'tekst' en 'organisaties' (id's).",
     )
-    target_groups: list[Text] = Field(alias="doelgroep", min_length=1, description="De doelgroep van deze opgave.")
+    target_groups: list[ItemText] = Field(alias="doelgroep", min_length=1, description="De doelgroep van deze opgave.")
+    search_words: SearchWords = search_words("deze opgave")
 
     def texts(self) -> Iterator[tuple[Section | None, str]]:
         """Every text of the opgave a reader sees, in page order, with its section: the

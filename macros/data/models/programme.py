@@ -2,30 +2,33 @@
 
 from pydantic import ConfigDict, Field, create_model
 
-from macros.data.models.common import Record, Text
+from macros.data.models.common import Record, Text, Title
 from macros.data.models.contact import Contact
 from macros.data.sections import SECTIONS
 
 
 class Passage(Record):
-    heading: Text = Field(alias="kop", description="Kop boven deze tekst.")
+    heading: Title = Field(alias="kop", description="Kop boven deze tekst.")
     paragraphs: list[Text] = Field(alias="alineas", min_length=1, description="Alinea's tekst.")
 
 
 # One explanation per section of an opgave, built from the section registry so the
-# two can never disagree.
+# two can never disagree. A section added after adoption is optional here, so that older
+# data stays readable; today's data must have it (macros/data/additions.py).
 SectionDescriptions = create_model(
     "SectionDescriptions",
     __base__=Record,
     **{
-        section.field: (Text, Field(alias=section.key, description=f"Uitleg bij '{section.heading}'."))
+        section.field: (Text | None, Field(None, alias=section.key, description=f"Uitleg bij '{section.heading}'."))
+        if section.added else
+        (Text, Field(alias=section.key, description=f"Uitleg bij '{section.heading}'."))
         for section in SECTIONS
     },
 )
 
 
 class Aspects(Record):
-    heading: Text = Field(alias="kop", description="Kop boven de uitleg bij de zeven onderdelen van een opgave.")
+    heading: Title = Field(alias="kop", description="Kop boven de uitleg bij de zeven onderdelen van een opgave.")
     descriptions: SectionDescriptions = Field(  # type: ignore[valid-type]
         alias="beschrijvingen", description="Per onderdeel van een opgave: de uitleg die boven dat onderdeel staat.",
     )
@@ -42,7 +45,14 @@ class ProgrammeFile(Record):
     # Editors are told the contact block belongs in data/programma.yaml (see `contact`).
     model_config = ConfigDict(**Record.model_config, json_schema_extra=_contact_is_required_for_editors)
 
-    title: Text = Field(alias="titel", description="De titel van het programma, zoals op de voorkant.")
+    title: Title = Field(alias="titel", description="De titel van het programma, zoals op de voorkant.")
+    # Optional: the programme as adopted (bron/vastgesteld/) has none. Without it the site
+    # is named after the title (macros/view/site.py, Site.name).
+    name: Title | None = Field(
+        None, alias="naam",
+        description="De naam van de site zonder looptijd, zoals 'Economische Koers Drenthe'. De site heet "
+                    "'<naam> <periode>'; de naam van de PDF volgt daaruit.",
+    )
     period: Text = Field(alias="periode", description="De looptijd, zoals '2024-2025'.")
     # Optional: the programme as adopted (bron/vastgesteld/) did not name it in the data.
     province: Text | None = Field(

@@ -15,14 +15,14 @@ from pydantic import BaseModel, BeforeValidator, Field, field_validator, model_v
 from pydantic_core import PydanticCustomError
 
 from macros.data import messages
-from macros.data.models.common import Record, Text
+from macros.data.models.common import ItemText, Record, Text
 
 STATUSES: tuple[str, ...] = ("gepland", "lopend", "afgerond")
 NOTE_MAX_LENGTH = 200
 
 
 class ProgressItem(Record):
-    text: Text = Field(
+    text: ItemText = Field(
         alias="tekst",
         description="De tekst van de activiteit of het resultaat, woord voor woord uit het programma.",
     )

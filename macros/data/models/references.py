@@ -12,13 +12,13 @@ from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
 from macros.data import messages
-from macros.data.models.common import Record, Slug, Text
+from macros.data.models.common import ItemText, Record, Slug, Text
 
 Ids = Annotated[list[Slug], Field(min_length=1)]
 
 
 class ReferringItem(Record):
-    text: Text = Field(alias="tekst", description="De tekst zoals in het programma.")
+    text: ItemText = Field(alias="tekst", description="De tekst zoals in het programma.")
 
     def __str__(self) -> str:
         return self.text

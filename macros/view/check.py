@@ -1,4 +1,4 @@
-"""`python -m macros.data.check [data-dir]`: validate all data without building the site."""
+"""`python -m macros.view.check [data-dir]`: validate all data without building the site."""
 
 import sys
 from pathlib import Path
@@ -13,7 +13,7 @@ from macros.view.site import load_site
 def main(argv: list[str]) -> int:
     data_dir = Path(argv[0]) if argv else DATA_DIR
     try:
-        site = load_site(data_dir)
+        site = load_site(data_dir, current=True)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
