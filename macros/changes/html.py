@@ -18,7 +18,7 @@ from markupsafe import Markup
 # The rest of the project, imported in this one place.
 from ..render.environments import template_environment
 from ..formatting import budget_words, dutch_date
-from ..view.urls import BUDGET_PATH, CHANGES_PATH, FOLLOW_PATH, PATHS, follow_anchor, relative
+from ..view.urls import BUDGET_PATH, CHANGES_PATH, FOLLOW_PATH, GLOSSARY_PATH, PATHS, follow_anchor, relative
 from ..view.glossary import glossary
 from ..view.site import Site
 from . import words
