@@ -262,6 +262,8 @@ def _parts(old: Site, new: Site, changes: Changes) -> frozenset[str]:
     if changes.pages or any(opgave.title_change or opgave.sections or opgave.renumbered or opgave.new
                             for opgave in changes.opgaven):
         parts |= {"opgaven", "opgave", "neighbours"}
+    if len(old.opgaven) != len(new.opgaven):
+        parts.add("number_of_opgaven")
     if not changes.budget.empty or any(opgave.title_change or opgave.renumbered for opgave in changes.opgaven) \
             or changes.pages:  # a group of an opgave is titled by it
         parts.add("budget")
