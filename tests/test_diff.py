@@ -16,7 +16,7 @@ import pytest
 
 from macros.changes import __main__ as diff
 from macros.changes.compare import ADDED, CHANGED, MOVED, REDIRECT_REMOVED, REMOVED, Progress, compare
-from macros.changes.markdown import NOTHING, render
+from macros.changes.markdown import NOTHING, PROGRAMME_UNCHANGED, escape, render
 from macros.changes.text_diff import DELETE, EQUAL, INSERT, Chunk, pair_items, word_diff
 from macros.formatting import euro, euro_difference
 from macros.view.site import load_site
@@ -120,9 +120,9 @@ def test_a_long_text_shows_the_change_with_context_not_everything(adopted, data)
         need = opgave(content, FIRST)["nut_en_noodzaak"]
         need[1] = need[1].replace("stikstofruimte", "stikstof")
     markdown = render(changes_in(adopted, data), "main")
-    line = next(line for line in markdown.splitlines() if "~~stikstofruimte,~~ **stikstof,**" in line)
+    line = next(line for line in markdown.splitlines() if "~~stikstofruimte~~ **stikstof**," in line)
     assert line.startswith("- Gewijzigd: … ") and "Voor een vitale economie" not in line
-    assert "schaarse ruimte, ~~stikstofruimte,~~ **stikstof,** beschikbare netcapaciteit" in line
+    assert "schaarse ruimte, ~~stikstofruimte~~ **stikstof**, beschikbare netcapaciteit" in line
 
 
 def test_added_and_removed_items(adopted, data):
@@ -179,7 +179,7 @@ def test_a_status_added_to_an_activity(adopted, data):
     assert item.new_progress == Progress("lopend", datetime.date(2025, 3, 1), "Drie terreinen doen mee.")
     markdown = render(changes, "main")
     assert "- Aangepast: Verkenning van de mogelijkheden" in markdown
-    assert ("Voortgang: was geen status, nu **lopend** (1 maart 2025), "
+    assert ("Voortgang: was nog geen stand, nu lopend (1 maart 2025), "
             "toelichting: ‘Drie terreinen doen mee.’") in markdown
 
 
@@ -197,8 +197,9 @@ def test_a_new_partner_in_the_register_and_in_an_opgave(adopted, data):
     [link] = next(change for change in changes.opgaven if change.id == FIRST).links
     assert (link.kind, link.register, link.id) == (ADDED, "organisatie", "testpartner")
     markdown = render(changes, "main")
-    assert "### Organisaties (partners)\n\n- Toegevoegd: Testpartner Drenthe." in markdown
-    assert "- Nu gekoppeld aan de organisatie ‘Testpartner Drenthe’." in markdown
+    assert ("### Partners en andere organisaties\n\n- Toegevoegd: Testpartner Drenthe.\n"
+            "  - Nu een link in Opgave 1: Versterken van het vestigingsklimaat.") in markdown
+    assert "- Nu een link naar de organisatie ‘Testpartner Drenthe’." in markdown
 
 
 def test_a_renamed_organisation_and_abbreviation(adopted, data):
@@ -214,8 +215,8 @@ def test_a_renamed_organisation_and_abbreviation(adopted, data):
     assert organisation.renamed and organisation.kind == CHANGED and organisation.id == "andere-provincies"
     assert term.renamed and (term.register, term.id) == ("begrippen", "MinEZK")
     markdown = render(changes, "main")
-    assert "`naam`: ~~Andere~~ **Alle andere** provincies" in markdown
-    assert "`afkorting`: ~~EZK~~ **MinEZK**" in markdown
+    assert "  - Naam: ~~Andere~~ **Alle andere** provincies" in markdown
+    assert "  - Afkorting: ~~EZK~~ **MinEZK**" in markdown
 
 
 def test_programme_texts(adopted, data):
@@ -272,7 +273,7 @@ def test_a_renamed_slug_without_oude_slugs_is_flagged(adopted, data):
     assert page.kind == MOVED and page.broken
     markdown = render(changes, "main")
     assert "**Let op:** 1 oud adres werkt dan niet meer." in markdown
-    assert "Zet `arbeidsmarkt` bij `oude_slugs` van deze opgave." in markdown
+    assert "**Let op:** zet `arbeidsmarkt` bij `oude_slugs` van deze opgave." in markdown
 
 
 def add_opgave(data: Path) -> None:
@@ -300,7 +301,7 @@ def test_an_old_address_taken_out_of_oude_slugs_is_flagged(data, tmp_path):
     [page] = changes.pages
     assert (page.kind, page.old_path, page.broken) == (REDIRECT_REMOVED, "opgaven/arbeidsmarkt/", True)
     markdown = render(changes, "main")
-    assert "- Doorverwijzing weg: `/opgaven/arbeidsmarkt/` stuurde door naar Opgave 2" in markdown
+    assert "- Het oude webadres `/opgaven/arbeidsmarkt/` van Opgave 2: " in markdown
     assert "**Let op:** 1 oud adres werkt dan niet meer." in markdown
 
 
@@ -318,7 +319,7 @@ def test_a_new_opgave_with_its_budget_group(adopted, data):
     assert (group.title, group.added, group.new) == ("Een nieuwe opgave", True, 40000)
     assert (year_changes.old_total, year_changes.new_total) == (11_298_457, 11_338_457)
     markdown = render(changes, "main")
-    assert "- Nieuw: Opgave 2 ‘Een nieuwe opgave’ op `/opgaven/nieuwe-opgave/`." in markdown
+    assert "- Nieuwe opgave: Opgave 2: Een nieuwe opgave, op `/opgaven/nieuwe-opgave/`." in markdown
     assert "- Nummer gewijzigd: was opgave 2, nu opgave 3." in markdown
     assert "| Nog niets | Een nieuwe opgave | nieuw | geen budget |  |" in markdown
     assert f"- Subtotaal ‘Een nieuwe opgave’: {euro(40000)} (nieuw)." in markdown
@@ -333,8 +334,9 @@ def test_a_removed_opgave_and_its_old_address(adopted, data, tmp_path):
     [group] = year.groups
     assert (group.title, group.removed, group.old) == ("Een nieuwe opgave", True, 40000)
     markdown = render(changes, "main")
-    assert "- Verwijderd: Opgave 2 ‘Een nieuwe opgave’ op `/opgaven/nieuwe-opgave/`. **Let op:**" in markdown
-    assert f"- Subtotaal ‘Een nieuwe opgave’: was {euro(40000)} (vervalt)." in markdown
+    assert ("- Opgave verwijderd: Opgave 2: Een nieuwe opgave, op `/opgaven/nieuwe-opgave/`. "
+            "Links naar dit adres werken niet meer.") in markdown
+    assert f"- Subtotaal ‘Een nieuwe opgave’: was {euro(40000)}, vervalt." in markdown
 
     merged = Path(shutil.copytree(ADOPTED_DATA, tmp_path / "merged"))
     with edit(merged / "opgaven.yaml") as content:
@@ -360,8 +362,9 @@ def test_a_changed_amount_with_the_new_subtotal_and_total(adopted, data):
     assert "| Regel | Groep | Oud | Nieuw | Verschil |" in markdown
     assert (f"| Toekomstbestendige bedrijventerreinen | Versterken van het vestigingsklimaat | "
             f"{euro(1_050_000)} | {euro(1_100_000)} | {euro_difference(50_000)} |") in markdown
-    assert f"Subtotaal ‘Versterken van het vestigingsklimaat’: {euro(2_221_540)} (was {euro(2_171_540)}" in markdown
-    assert f"**Totaal 2025:** {euro(11_348_457)} (was {euro(11_298_457)}, {euro_difference(50_000)})." in markdown
+    assert (f"Subtotaal ‘Versterken van het vestigingsklimaat’: was {euro(2_171_540)}, nu {euro(2_221_540)} "
+            f"({euro_difference(50_000)}).") in markdown
+    assert f"**Totaal 2025:** was {euro(11_298_457)}, nu {euro(11_348_457)} ({euro_difference(50_000)})." in markdown
     assert "€\u00a01.100.000" in markdown  # the project's Dutch notation
 
 
@@ -518,3 +521,113 @@ def test_invalid_data_in_the_working_tree_gets_the_problem_report(repo, capsys):
     error = capsys.readouterr().err
     assert "Vergelijken lukt niet: de data in je werkmap heeft problemen." in error
     assert "data/budgetten.yaml, regel" in error
+
+
+# ---------------------------------------------------------------- complete reports
+
+
+def test_a_new_opgave_shows_every_text_it_brings(adopted, data):
+    add_opgave(data)
+    new = load_site(data).opgave("nieuwe-opgave")
+    changes = changes_in(adopted, data)
+    [added] = [change for change in changes.opgaven if change.new]
+    assert added.id == "nieuwe-opgave" and not added.renumbered
+    reported = [item.new for part in added.sections for item in part.items]
+    assert all(item.kind == ADDED for part in added.sections for item in part.items)
+    texts = [" ".join(text.split()) for section, text in new.record.texts() if section is not None]
+    assert sorted(reported) == sorted(texts)
+    markdown = render(changes, "main")
+    block = markdown.split("## Opgave 2: Een nieuwe opgave (nieuw)", 1)[1].split("\n## ", 1)[0]
+    for text in texts:  # an activity group's heading is "Kop toegevoegd"
+        assert re.search(rf"^- (Kop t|T)oegevoegd: {re.escape(escape(text))}$", block, re.MULTILINE), text
+
+
+def test_a_new_term_shows_its_meaning(adopted, data):
+    with edit(data / "begrippen.yaml") as content:
+        content["begrippen"].append({"afkorting": "RVO", "betekenis": "Rijksdienst voor Ondernemend Nederland",
+                                     "uitleg": "Voert regelingen uit voor ondernemers.", "herkomst": "toelichting"})
+    [entry] = changes_in(adopted, data).registers
+    assert (entry.register, entry.kind, entry.id) == ("begrippen", ADDED, "RVO")
+    markdown = render(changes_in(adopted, data), "main")
+    assert ("- Toegevoegd: RVO.\n  - Betekenis: Rijksdienst voor Ondernemend Nederland\n"
+            "  - Uitleg: Voert regelingen uit voor ondernemers.") in markdown
+
+
+def test_removing_an_organisation_names_the_opgaven_where_its_name_loses_its_link(adopted, data):
+    """The adopted texts name 'Rijksdiensten' without a register entry: with one, the name
+    links; removing the entry unlinks it there, and the report says where."""
+    with edit(data / "organisaties.yaml") as content:
+        content["organisaties"].append({"id": "rijksdiensten", "naam": "Rijksdiensten"})
+    with_entry = load_site(data)
+    named_in = [entry for entry in adopted.opgaven
+                if any(re.search(r"\bRijksdiensten\b", text) for _, text in entry.record.texts())]
+    assert named_in
+    changes = compare(with_entry, adopted)
+    [removed] = changes.registers
+    assert (removed.kind, removed.id) == (REMOVED, "rijksdiensten")
+    assert [(linked.kind, linked.id) for linked in removed.opgaven] == [(REMOVED, entry.id) for entry in named_in]
+    markdown = render(changes, "main")
+    for entry in named_in:
+        assert f"- Verwijderd: Rijksdiensten.\n  - Geen link meer in {entry.label}: {entry.title}." in markdown
+        assert f"- Geen link meer naar de organisatie ‘Rijksdiensten’." in markdown
+
+
+def test_word_differences_keep_punctuation_apart_from_words():
+    chunks = word_diff("Inzetten op exportbevordering van bedrijven.",
+                       "Inzetten op exportbevordering, vastgesteld in 2024, van bedrijven.")
+    assert chunks == (Chunk(EQUAL, "Inzetten op exportbevordering"),
+                      Chunk(INSERT, ", vastgesteld in 2024,", space_before=False),
+                      Chunk(EQUAL, "van bedrijven."))
+    changed = word_diff("Het mkb, de zzp’ers en de industrie.", "Het mkb; de zzp’ers en de industrie!")
+    assert [chunk.text for chunk in changed if chunk.op != EQUAL] == [",", ";", ".", "!"]
+    from macros.changes.markdown import words_markdown
+    assert words_markdown(chunks) == "Inzetten op exportbevordering**, vastgesteld in 2024,** van bedrijven."
+
+
+def test_the_report_keeps_the_sites_own_additions_apart_from_the_programme(adopted, data):
+    with edit(data / "organisaties.yaml") as content:
+        content["organisaties"].append({"id": "rijksdiensten", "naam": "Rijksdiensten"})
+    markdown = render(changes_in(adopted, data), "main")
+    assert PROGRAMME_UNCHANGED in markdown
+    programme, additions = markdown.split("## Aanvullingen van de site", 1)
+    assert "Rijksdiensten" not in programme
+    assert "### Registers" in additions and "#### Partners en andere organisaties" in additions
+    assert "- Nu een link naar de organisatie ‘Rijksdiensten’." in additions
+
+    with edit(data / "opgaven.yaml") as content:
+        opgave(content, FIRST)["doelgroep"].append("Zzp’ers")
+    markdown = render(changes_in(adopted, data), "main")
+    assert PROGRAMME_UNCHANGED not in markdown
+    assert markdown.index("- Toegevoegd: Zzp’ers") < markdown.index("## Aanvullingen van de site")
+
+
+def test_make_diff_and_the_site_word_every_change_alike(adopted, data):
+    """One wording (macros/changes/words.py): each sentence of the report is on /wijzigingen/."""
+    from bs4 import BeautifulSoup
+
+    from macros.changes.history import Entry, History
+    from macros.changes.html import history_page
+
+    with edit(data / "opgaven.yaml") as content:
+        items = opgave(content, FIRST)["activiteiten"][0]["items"]
+        items[1] = {"tekst": items[1], "status": "lopend", "datum": "2025-03-01"}
+        record = opgave(content, SECOND)
+        record["slug"], record["oude_slugs"] = "werk-en-onderwijs", ["arbeidsmarkt"]
+    with edit(data / "organisaties.yaml") as content:
+        content["organisaties"].append({"id": "rijksdiensten", "naam": "Rijksdiensten"})
+    with edit(data / "budgetten.yaml") as budget:
+        set_amount(budget, "toekomstbestendige-bedrijventerreinen", 1_100_000)
+    new = load_site(data)
+    changes = compare(adopted, new)
+    page = BeautifulSoup(history_page(History(steps=(Entry(None, changes),)), new), "html.parser")
+    site_text = " ".join(page.get_text().split())
+    report = render(changes, "main")
+    sentences = [line.strip().removeprefix("- ") for line in report.splitlines()
+                 if line.lstrip().startswith("- ") and "**" not in line and "`" not in line]
+    assert any(sentence.startswith("Voortgang: was nog geen stand") for sentence in sentences)
+    assert any(sentence.startswith("Nu een link naar de organisatie") for sentence in sentences)
+    assert any(sentence.startswith("Geen link meer") or sentence.startswith("Nu een link in") for sentence in sentences)
+    for sentence in sentences:
+        assert " ".join(sentence.replace("\\", "").split()) in site_text, sentence
+    assert "Nieuw webadres: Opgave 2: Samenwerken aan een toekomstbestendige arbeidsmarkt staat nu op" in report
+    assert "Nieuw webadres: Opgave 2: Samenwerken aan een toekomstbestendige arbeidsmarkt staat nu op" in site_text

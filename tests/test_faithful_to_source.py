@@ -16,16 +16,8 @@ SITE = load_site(ADOPTED_DATA)
 
 
 def opgave_texts(opgave):
-    yield opgave.title
-    for section in SECTIONS:
-        for value in opgave.section(section):
-            if section.key == "activiteiten":
-                yield from ([value.heading] if value.heading else [])
-                yield from (item.text for item in value.items)
-            elif section.key == "resultaten":
-                yield value.text
-            else:
-                yield getattr(value, "text", value)  # partners, context, ...: items that link to an index
+    """Every text of the opgave, as the indexes and the difference engine enumerate them."""
+    return [text for _, text in opgave.record.texts()]
 
 
 def programme_texts(programme):

@@ -361,16 +361,24 @@ def test_every_kind_of_change_is_told_and_data_text_stays_text(tmp_path):
     history, site = history_of(repo)
     html = history_page(history, site)
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7 * 7 }}" in html
-    text = text_of(soup(html))
+    page = soup(html)
+    programme = text_of(page).split("Aanvullingen van de site")[0]
+    additions = text_of(page).split("Aanvullingen van de site")[1]
+    assert "Voortgang: was nog geen stand, nu lopend (1 maart 2027), toelichting: ‘Drie doen mee.’" in programme
+    assert "Partners Toegevoegd: Nieuwe partner" in programme  # the partner the opgave names
+    assert "Teksten over het programma Tot slot Toegevoegd: Een nieuwe alinea." in programme
+    # What the site adds: its register, the links it makes, a page's address.
     assert ("Nieuw webadres: Opgave 2: Samenwerken aan een toekomstbestendige arbeidsmarkt staat nu op "
-            "/opgaven/werk-en-onderwijs/, eerst op /opgaven/arbeidsmarkt/. Het oude adres stuurt door") in text
-    assert "Voortgang: was nog geen stand, nu lopend (1 maart 2027), toelichting: ‘Drie doen mee.’" in text
-    assert "Partners Toegevoegd: Nieuwe partner." in text
-    assert "Genoemde partners, programma’s en fondsen Nu genoemd: de organisatie ‘Nieuwe partner’." in text
-    assert "Teksten over het programma Tot slot Toegevoegd: Een nieuwe alinea." in text
+            "/opgaven/werk-en-onderwijs/, eerst op /opgaven/arbeidsmarkt/. Het oude adres stuurt door") in additions
+    assert ("Partners en andere organisaties Toegevoegd: Nieuwe partner. Omschrijving: Doet mee. "
+            "Nu een link in Opgave 1: Versterken van het vestigingsklimaat.") in additions
+    assert "Links naar partners, programma’s en fondsen Nu een link naar de organisatie ‘Nieuwe partner’." in additions
+    for part in ("Nieuw webadres", "Omschrijving", "Nu een link"):
+        assert part not in programme
     links = [a["href"] for a in soup(html).find_all("a")]
     assert "../partners/#nieuwe-partner" in links and "../opgaven/werk-en-onderwijs/" in links
-    assert history.entries[0].opgaven == {OPGAVE, OTHER}
+    assert history.entries[0].opgaven == {OPGAVE}  # the programme changed there only
+    assert {OPGAVE, OTHER} <= history.steps[0].changes.opgave_pages  # both pages show something new
 
 
 def test_removed_and_added_words_are_marked_without_colour_and_with_contrast():
@@ -390,3 +398,60 @@ def test_removed_and_added_words_are_marked_without_colour_and_with_contrast():
         assert found["text-decoration"] == line
         lighter, darker = sorted((luminance(found["color"]), luminance(found["background-color"])), reverse=True)
         assert (lighter + 0.05) / (darker + 0.05) >= 4.5
+
+
+# ---------------------------------------------------------------- the programme and the site's own additions
+
+
+def test_the_sites_own_additions_are_no_change_to_the_programme(tmp_path):
+    """Register entries that link names in the opgaven (as on 30 November 2026), a new
+    term, a description and contact details: the pages say the programme did not change,
+    and show the additions apart, with the opgaven whose links they changed."""
+    repo = make_repo(tmp_path / "repo")
+    named = "Rijksdiensten"  # named in the adopted text of an opgave, without a register entry
+    repo.edit("organisaties.yaml", lambda content: content["organisaties"].append(
+        {"id": "rijksdiensten", "naam": named}))
+    repo.edit("begrippen.yaml", lambda content: content["begrippen"].append(
+        {"afkorting": "RVO", "betekenis": "Rijksdienst voor Ondernemend Nederland", "herkomst": "toelichting"}))
+    repo.edit("programma.yaml", lambda content: content.update(
+        provincie="Provincie Drenthe", contact={"e_mail": "toegankelijkheid@example.org", "telefoon": "INVULLEN",
+                                                "reactietermijn_werkdagen": 5, "klachtenregeling": "INVULLEN",
+                                                "beveiliging": "INVULLEN"}))
+    repo.commit("Overzichten aangevuld", "2027-01-10T10:00:00+01:00")
+    history, site = history_of(repo)
+    linked = [entry.id for entry in site.opgaven
+              if any(named in text for section, text in entry.record.texts() if section is not None)]
+    assert linked
+    assert history.entries == () and history.published == ()
+    [addition] = history.additions
+    assert addition.date == datetime.date(2027, 1, 10) and addition.anchor.startswith("aanvulling-")
+
+    page = soup(history_page(history, site))
+    text = text_of(page)
+    assert NOTHING in text and "sinds 27 november 2026" in text  # the adoption, where the list starts
+    [heading] = page.find_all("h2", id="aanvullingen")
+    assert [text_of(h) for h in page.find_all("h3")] == ["10 januari 2027: Overzichten aangevuld"]
+    additions = text.split("Aanvullingen van de site", 1)[1]
+    assert "Toegevoegd: Rijksdiensten." in additions and "Betekenis: Rijksdienst voor Ondernemend Nederland" in additions
+    assert "Contactgegevens" in additions
+    for opgave_id in linked:
+        entry = site.opgave(opgave_id)
+        assert f"Nu een link in {entry.label}: {entry.title}." in additions
+        assert text_of(soup(opgave_status(history, opgave_id))) == "Niet veranderd sinds de vaststelling."
+        section = soup(opgave_section(history, site, opgave_id, entry.path))
+        assert "Deze opgave is sinds de vaststelling niet veranderd." in text_of(section)
+        assert "De site heeft wel links op deze pagina aangevuld" in text_of(section)
+        assert f"../../wijzigingen/#{addition.anchor}" in [a["href"] for a in section.find_all("a")]
+        # The page itself shows the new link: its date moves (macros/changes/dates.py).
+        assert history.page_change(opgave_id).commit == addition.commit
+    unlinked = next(entry.id for entry in site.opgaven if entry.id not in linked)
+    assert history.page_change(unlinked) is None
+    assert "aangevuld" not in text_of(soup(opgave_section(history, site, unlinked, f"opgaven/{unlinked}/")))
+
+    # A change to the programme in the same repository is one: only it is in the list.
+    repo.edit("opgaven.yaml", edit_activity)
+    repo.commit("Activiteit aangepast", "2027-02-01T10:00:00+01:00")
+    history, site = history_of(repo)
+    assert [entry.note for entry in history.entries] == ["Activiteit aangepast"]
+    assert [entry.note for entry in history.additions] == ["Overzichten aangevuld"]
+    assert NOTHING not in history_page(history, site)

@@ -7,6 +7,7 @@ a copy without history (a tarball) uses SOURCE_DATE_EPOCH, else the files' dates
 import datetime
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ from bs4 import BeautifulSoup
 
 from macros.outputs.last_updated import LastUpdated
 from macros.formatting import dutch_date
+from macros.view.site import load_site
 from tests.project import ADOPTED_DATA, ENV, build, copy_project
 
 DUTCH_MONTHS = ("januari februari maart april mei juni juli augustus september oktober november december").split()
@@ -191,3 +193,76 @@ def test_a_build_without_git_history_uses_source_date_epoch(tmp_path, warm_cache
     assert result.returncode == 0, result.stdout + result.stderr
     for page in built_pages(tmp_path / "site"):
         assert last_updated(page).get_text() == "Laatst bijgewerkt: 27 november 2025", page
+
+
+# ---------------------------------------------------------------- with the change history
+
+
+BRANCH_COMMIT = datetime.date(2027, 1, 5)
+MERGED = datetime.date(2027, 2, 10)
+COMMENT_ONLY = datetime.date(2027, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def merged_build(tmp_path_factory):
+    """A repository with the adopted data as baseline (27 November 2026), then a staff edit of
+    the first opgave committed on a branch on 5 January and merged into main on 10 February,
+    then a commit that only adds a comment to data/ (1 March)."""
+    from tests.test_history import OPGAVE, edit_activity, make_repo
+
+    tmp = tmp_path_factory.mktemp("merged")
+    repo = make_repo(tmp / "repo")
+    repo.git("checkout", "-q", "-b", "redactie")
+    repo.edit("opgaven.yaml", edit_activity)
+    repo.commit("Activiteit bedrijventerreinen aangepast", f"{BRANCH_COMMIT}T10:00:00+01:00")
+    repo.git("checkout", "-q", "main")
+    repo.git("merge", "-q", "--no-ff", "redactie", "-m", "Merge pull request #3 from redactie",
+             "-m", "Activiteit bedrijventerreinen aangepast", date=f"{MERGED}T16:00:00+01:00")
+    path = repo.data / "programma.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n# Een opmerking.\n", encoding="utf-8")
+    repo.commit("Alleen een opmerking", f"{COMMENT_ONLY}T09:00:00+01:00")
+    project = copy_project(tmp / "project", data=repo.data)
+    for part in ("bron", ".git", ".gitignore"):
+        target = project / part
+        if target.is_dir():
+            shutil.rmtree(target)
+        (shutil.copytree if (repo.path / part).is_dir() else shutil.copy2)(repo.path / part, target)
+    result = build(project, tmp / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return tmp / "site", OPGAVE, load_site(project / "data")
+
+
+def test_a_merged_edit_dates_its_opgave_page_and_the_changes_page_by_the_merge(merged_build):
+    site_dir, changed, site = merged_build
+    page = site_dir / "opgaven" / changed / "index.html"
+    assert shown_date(page) == MERGED  # not the day of the commit on the branch
+    status = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one(".ekd-wijzigingen__status")
+    assert status.time["datetime"] == MERGED.isoformat()
+    changes = BeautifulSoup((site_dir / "wijzigingen" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    [entry] = changes.select("article .ekd-wijzigingen__item h2")
+    assert entry.time["datetime"] == MERGED.isoformat()
+    assert BRANCH_COMMIT.isoformat() not in str(changes.select_one("article"))
+
+
+def test_other_opgave_pages_keep_their_date(merged_build):
+    site_dir, changed, site = merged_build
+    others = [entry for entry in site.opgaven if entry.id != changed]
+    assert others
+    for entry in others:  # the day of the adopted version: nothing they show changed since
+        assert shown_date(site_dir / entry.path / "index.html") == datetime.date(2026, 11, 27), entry.path
+
+
+def test_a_change_nobody_can_see_moves_no_date(merged_build):
+    site_dir, _, _ = merged_build
+    dates = {page: shown_date(page) for page in built_pages(site_dir)}
+    assert COMMENT_ONLY not in dates.values()
+    assert dates[site_dir / "over" / "index.html"] < COMMENT_ONLY  # shows programma.yaml
+
+
+def test_pages_that_do_not_show_the_edited_text_keep_their_date(merged_build):
+    """The edited activity names no partner or programme: the indexes do not change; the
+    pages that show the opgaven' texts (the changes page, the opgaven) do."""
+    site_dir, _, _ = merged_build
+    for url in ("partners", "programmas-en-fondsen", "begrotingsposten", "doelgroepen"):
+        assert shown_date(site_dir / url / "index.html") < MERGED, url
+    assert shown_date(site_dir / "wijzigingen" / "index.html") == MERGED

@@ -9,10 +9,11 @@ whitespace is collapsed, so YAML comments, layout and re-wrapped text are no cha
 
 import datetime
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..view.budget import Budget, Group, Line, Year, difference
+from ..view.glossary import whole_words
 from ..view.indexes import REFERRING_SECTIONS, sort_key
 from ..data.models.progress import ProgressItem
 from ..data.contact import contact_details
@@ -82,16 +83,24 @@ class LinkChange:
 class OpgaveChanges:
     id: str
     number: int
-    old_number: int
+    old_number: int | None  # None for a new opgave
     title: str
     path: str
     title_change: ItemChange | None
-    sections: tuple[SectionChanges, ...]
+    sections: tuple[SectionChanges, ...]  # of a new opgave: every text, as added
     links: tuple[LinkChange, ...]
 
     @property
+    def new(self) -> bool:
+        return self.old_number is None
+
+    @property
+    def label(self) -> str:
+        return f"Opgave {self.number}"
+
+    @property
     def renumbered(self) -> bool:
-        return self.number != self.old_number
+        return not self.new and self.number != self.old_number
 
     @property
     def empty(self) -> bool:
@@ -180,12 +189,23 @@ class FieldChange:
 
 
 @dataclass(frozen=True)
+class LinkedOpgave:
+    """An opgave whose page now links a register entry's name (ADDED) or no longer does (REMOVED)."""
+
+    kind: str
+    id: str
+    label: str  # "Opgave 5"
+    title: str
+
+
+@dataclass(frozen=True)
 class EntryChange:
     register: str  # "organisaties", "programmas", "fondsen" or "begrippen"
     kind: str
     id: str  # for begrippen: the abbreviation
     name: str  # the new name (the old one when removed)
-    fields: tuple[FieldChange, ...] = ()
+    fields: tuple[FieldChange, ...] = ()  # of a new entry: every field it has, as added
+    opgaven: tuple[LinkedOpgave, ...] = ()  # the opgave pages where its name gains or loses its link
 
     @property
     def renamed(self) -> bool:
@@ -203,10 +223,17 @@ class PartChanges:
 @dataclass(frozen=True)
 class Changes:
     pages: tuple[PageChange, ...]
-    opgaven: tuple[OpgaveChanges, ...]  # opgaven in both versions that changed, in the new order
+    opgaven: tuple[OpgaveChanges, ...]  # opgaven that changed and new ones, in the new order
     budget: BudgetChanges
     registers: tuple[EntryChange, ...]
     programme: tuple[PartChanges, ...]
+    # The ids of the opgaven whose page shows something else: its own changes, and what it
+    # shows of others (the titles of its neighbours, the period, a term's meaning). What
+    # moves the page's "Laatst bijgewerkt" (macros/changes/dates.py).
+    opgave_pages: frozenset[str] = frozenset()
+    # The parts of the Site (macros/view/site.py, SOURCES) that show something else: a page
+    # that reads none of them shows what it showed (dates.py).
+    parts: frozenset[str] = frozenset()
 
     @property
     def empty(self) -> bool:
@@ -215,13 +242,91 @@ class Changes:
 
 def compare(old: Site, new: Site) -> Changes:
     """Everything a reader of the site would notice going from `old` to `new`."""
-    return Changes(
+    opgaven = opgave_changes(old, new)
+    changes = Changes(
         pages=page_changes(old, new),
-        opgaven=opgave_changes(old, new),
+        opgaven=opgaven,
         budget=budget_changes(old.budget, new.budget),
-        registers=register_changes(old, new),
+        registers=_with_linked_opgaven(register_changes(old, new), opgaven),
         programme=programme_changes(old, new),
     )
+    return replace(changes, opgave_pages=_opgave_pages(old, new, changes), parts=_parts(old, new, changes))
+
+
+def _parts(old: Site, new: Site, changes: Changes) -> frozenset[str]:
+    """The parts of the Site whose content changed, by the names RecordingSite notes."""
+    parts = set()
+    if changes.programme:
+        parts.add("programme")
+    # Links alone are the indexes' (a page that shows them reads `indexes`).
+    if changes.pages or any(opgave.title_change or opgave.sections or opgave.renumbered or opgave.new
+                            for opgave in changes.opgaven):
+        parts |= {"opgaven", "opgave", "neighbours"}
+    if len(old.opgaven) != len(new.opgaven):
+        parts.add("number_of_opgaven")
+    if not changes.budget.empty or any(opgave.title_change or opgave.renumbered for opgave in changes.opgaven) \
+            or changes.pages:  # a group of an opgave is titled by it
+        parts.add("budget")
+    if any(change.register == "begrippen" for change in changes.registers):
+        parts.add("glossary")
+    if _index_view(old) != _index_view(new):
+        parts.add("indexes")
+    return frozenset(parts)
+
+
+def _index_view(site: Site) -> tuple:
+    """What the index pages show: every entry with what names it, the budget lines, the
+    target groups and the cofinancing text, as comparable values."""
+    indexes = site.indexes
+
+    def mention(found) -> tuple:
+        return found.label, found.path, found.where, tuple(found.wordings), found.amount
+
+    def entry(found) -> tuple:
+        return found.kind, found.id, tuple(sorted(_fields(found.record).items())), tuple(map(mention, found.mentions))
+
+    return (
+        tuple(entry(found) for found in (*indexes.organisations, *indexes.programmes, *indexes.funds)),
+        tuple((line.id, line.label, tuple(found.id for found in line.entries),
+               tuple((place.path, place.group_label, plain(place.line.name), place.amount, place.opgave_path)
+                     for place in line.places))
+              for line in indexes.budget_lines),
+        tuple((groups.path, groups.opgave.label, plain(groups.opgave.title), groups.groups)
+              for groups in indexes.target_groups),
+        tuple((text.text, tuple(found.id for found in text.entries)) for text in indexes.cofinancing),
+    )
+
+
+def touched_opgaven(changes: Changes) -> frozenset[str]:
+    """The ids of the opgaven these changes are about: their texts, links, page or budget lines."""
+    ids = {opgave.id for opgave in changes.opgaven}
+    ids |= {page.id for page in changes.pages if page.id}
+    ids |= {opgave for year in changes.budget.years for line in year.lines for opgave in line.opgaven}
+    return frozenset(ids)
+
+
+def _opgave_pages(old: Site, new: Site, changes: Changes) -> frozenset[str]:
+    ids = set(touched_opgaven(changes))
+    before = {entry.id: _neighbours(old, entry) for entry in old.opgaven}
+    ids |= {entry.id for entry in new.opgaven if before.get(entry.id) != _neighbours(new, entry)}
+    every_page = plain(old.programme.period) != plain(new.programme.period)  # in the heading "Activiteiten"
+    every_page |= _year_number(old.budget.opgave_year) != _year_number(new.budget.opgave_year)  # "Budget 2025"
+    if every_page:
+        ids |= {entry.id for entry in new.opgaven}
+    terms = whole_words(plain(change.id) for change in changes.registers if change.register == "begrippen")
+    if terms is not None:  # a new, changed or removed abbreviation: its tooltip on the pages that name it
+        ids |= {entry.id for entry in new.opgaven
+                if any(terms.search(text) for _, text in entry.record.texts())}
+    return frozenset(ids & {entry.id for entry in new.opgaven})
+
+
+def _neighbours(site: Site, entry: OpgaveEntry) -> tuple:
+    return tuple((other.label, plain(other.title), other.path) if other else None
+                 for other in site.neighbours(entry))
+
+
+def _year_number(year: Year | None) -> int | None:
+    return year.year if year else None
 
 
 # ---------------------------------------------------------------- texts and lists
@@ -288,29 +393,31 @@ def page_changes(old: Site, new: Site) -> tuple[PageChange, ...]:
 
 
 def opgave_changes(old: Site, new: Site) -> tuple[OpgaveChanges, ...]:
+    """The opgaven in both versions that changed and, with every text, the new ones."""
     old_by_id = {entry.id: entry for entry in old.opgaven}
-    found = (_opgave(old, new, old_by_id[entry.id], entry) for entry in new.opgaven if entry.id in old_by_id)
+    found = (_opgave(old, new, old_by_id.get(entry.id), entry) for entry in new.opgaven)
     return tuple(change for change in found if not change.empty)
 
 
-def _opgave(old_site: Site, new_site: Site, old: OpgaveEntry, new: OpgaveEntry) -> OpgaveChanges:
+def _opgave(old_site: Site, new_site: Site, old: OpgaveEntry | None, new: OpgaveEntry) -> OpgaveChanges:
     sections = (_section(section, old, new) for section in SECTIONS)
     return OpgaveChanges(
         id=new.id,
         number=new.number,
-        old_number=old.number,
+        old_number=old.number if old else None,
         title=new.title,
         path=new.path,
-        title_change=text_change(old.title, new.title, field="titel"),
+        # A new opgave's title is its page's (PageChange); its links are all of them.
+        title_change=text_change(old.title, new.title, field="titel") if old else None,
         sections=tuple(section for section in sections if section.items or section.reordered),
-        links=_link_changes(_links(old_site, old), _links(new_site, new)),
+        links=_link_changes(_links(old_site, old), _links(new_site, new)) if old else (),
     )
 
 
-def _section(section: Section, old: OpgaveEntry, new: OpgaveEntry) -> SectionChanges:
+def _section(section: Section, old: OpgaveEntry | None, new: OpgaveEntry) -> SectionChanges:
     if section.key == "activiteiten":
-        return _activities(section, old.record.activities, new.record.activities)
-    old_items, new_items = old.section(section), new.section(section)
+        return _activities(section, old.record.activities if old else [], new.record.activities)
+    old_items, new_items = old.section(section) if old else [], new.section(section)
     pairs = pair_items([str(item) for item in old_items], [str(item) for item in new_items])
     changes = (_item_change(old_items[i] if i is not None else None, new_items[j] if j is not None else None)
                for i, j in pairs)
@@ -371,8 +478,9 @@ def _progress(item: Any) -> Progress | None:
 def _links(site: Site, entry: OpgaveEntry) -> dict[tuple[str, str], str]:
     """Every register entry the opgave's page links to: (kind, id) → name."""
     linked = [text for key in REFERRING_SECTIONS for text in site.indexes.items(entry.id, key)]
-    free_texts = [item.text for group in entry.record.activities for item in group.items]
-    free_texts += [item.text for item in entry.record.results]
+    # Every other text of the page links the names it holds (the title names none).
+    free_texts = [text for section, text in entry.record.texts()
+                  if section is not None and section.key not in REFERRING_SECTIONS]
     linked += [site.indexes.free_text(text) for text in free_texts]
     return {(index_entry.kind, index_entry.id): index_entry.name for text in linked for index_entry in text.entries}
 
@@ -502,6 +610,20 @@ def register_changes(old: Site, new: Site) -> tuple[EntryChange, ...]:
     return tuple(changes)
 
 
+_REGISTER_OF_LINK = {"organisatie": "organisaties", "programma": "programmas", "fonds": "fondsen"}
+
+
+def _with_linked_opgaven(entries: tuple[EntryChange, ...], opgaven: Sequence[OpgaveChanges]) -> tuple[EntryChange, ...]:
+    """Each register change with the opgave pages where a name gains or loses its link to it."""
+    linked: dict[tuple[str, str], list[LinkedOpgave]] = {}
+    for opgave in opgaven:
+        for link in opgave.links:
+            linked.setdefault((_REGISTER_OF_LINK[link.register], link.id), []).append(
+                LinkedOpgave(link.kind, opgave.id, opgave.label, opgave.title))
+    return tuple(replace(entry, opgaven=tuple(linked.get((entry.register, entry.id), ())))
+                 for entry in entries)
+
+
 def _fields(record) -> dict[str, str | None]:
     """A record's fields by YAML key, as a reader sees them (lists joined)."""
     values = record.model_dump(by_alias=True, mode="json")
@@ -523,8 +645,10 @@ def _entries(register: str, old: Sequence, new: Sequence, key: str, name: str,
                        if value != old_fields[old_key].get(field))
         if edited:
             changes.append(EntryChange(register, CHANGED, new_key, new_fields[new_key][name], edited))
-    changes += [EntryChange(register, ADDED, k, fields[name]) for k, fields in new_fields.items()
-                if k not in paired.values()]
+    changes += [EntryChange(register, ADDED, k, fields[name],
+                            tuple(FieldChange(field, None, value) for field, value in fields.items()
+                                  if value is not None and field not in (key, name)))
+                for k, fields in new_fields.items() if k not in paired.values()]
     changes += [EntryChange(register, REMOVED, k, fields[name]) for k, fields in old_fields.items()
                 if k not in paired]
     return sorted(changes, key=lambda change: sort_key(change.name))

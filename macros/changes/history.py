@@ -42,8 +42,9 @@ from pathlib import Path
 from ..outputs.artefacts import ArtefactCache, cache_for, data_inputs
 from ..data.problems import DataError
 from ..data.revisions import RevisionError, data_at
-from ..view.site import Site, load_site
-from .compare import ADDED, CHANGED, Changes, OpgaveChanges, PageChange, YearChanges, compare
+from ..view.site import SOURCES, Site, load_site
+from .classify import programme_part, site_part
+from .compare import ADDED, CHANGED, Changes, OpgaveChanges, PageChange, YearChanges, compare, touched_opgaven
 
 BASELINE_FILE = "bron/vastgesteld.commit"  # the hash of the commit at adoption
 ADOPTED_FOLDER = "bron/vastgesteld"
@@ -78,6 +79,7 @@ class Entry:
     commit: Commit | None  # None: not yet committed
     changes: Changes
     folded: tuple[Commit, ...] = ()  # earlier commits that could not be read; their changes are in this one
+    addition: bool = False  # the site's own additions of this commit, not a change to the programme (classify.py)
 
     @property
     def committed(self) -> bool:
@@ -86,7 +88,8 @@ class Entry:
     @property
     def anchor(self) -> str:
         """The fragment of this entry on /wijzigingen/ and on an opgave page: stable per commit."""
-        return f"wijziging-{self.commit.short}" if self.commit else "wijziging-werkmap"
+        prefix = "aanvulling" if self.addition else "wijziging"
+        return f"{prefix}-{self.commit.short}" if self.commit else f"{prefix}-werkmap"
 
     @property
     def date(self) -> datetime.date | None:
@@ -114,15 +117,51 @@ class OpgaveItem:
 
 @dataclass(frozen=True)
 class History:
-    entries: tuple[Entry, ...] = ()  # newest first
+    # Every version readers could tell from the one before, newest first, with all it changed:
+    # the programme and the site's own additions (classify.py) together.
+    steps: tuple[Entry, ...] = ()
     baseline: Commit | None = None
     unavailable: str | None = None  # why the history cannot be shown (Dutch); None when it can
     problems: tuple[str, ...] = ()  # versions that could not be read (Dutch), for the build output
     since_adoption: Changes | None = None  # the working tree against the adopted data, for marks
+    # The commits after adoption that changed data/ in a way nobody could see (comments,
+    # layout) or that were folded into a later one: they move no page's date (dates.py).
+    unseen: frozenset[str] = frozenset()
 
     @property
     def available(self) -> bool:
         return self.unavailable is None
+
+    @cached_property
+    def entries(self) -> tuple[Entry, ...]:
+        """The changes to the programme, newest first: what /wijzigingen/, the opgave pages
+        and the feeds call a change."""
+        return tuple(found for step in self.steps
+                     if not (found := replace(step, changes=programme_part(step.changes))).changes.empty)
+
+    @cached_property
+    def additions(self) -> tuple[Entry, ...]:
+        """The site's own additions (registers, links, contact details), newest first."""
+        return tuple(found for step in self.steps
+                     if not (found := replace(step, changes=site_part(step.changes), addition=True)).changes.empty)
+
+    def page_change(self, opgave_id: str) -> Entry | None:
+        """The newest committed step that changed what the opgave's page shows (also a
+        site addition, such as a new link); None when none did since adoption."""
+        return next((step for step in self.steps
+                     if step.committed and opgave_id in step.changes.opgave_pages), None)
+
+    def parts_change(self, parts) -> Entry | None:
+        """The newest committed step that changed any of these parts of the Site (view/site.py)."""
+        parts = frozenset(parts)
+        if parts - SOURCES.keys():  # a part compare() does not follow: any change may show there
+            return next((step for step in self.steps if step.committed), None)
+        return next((step for step in self.steps if step.committed and step.changes.parts & parts), None)
+
+    def additions_for(self, opgave_id: str) -> tuple[Entry, ...]:
+        """The site additions that changed the links on the opgave's page."""
+        return tuple(entry for entry in self.additions
+                     if any(opgave.id == opgave_id for opgave in entry.changes.opgaven))
 
     @property
     def published(self) -> tuple[Entry, ...]:
@@ -160,13 +199,6 @@ class History:
                          "huidige code (bijvoorbeeld na een wijziging van het datamodel). Hun wijzigingen staan bij "
                          "de eerstvolgende versie die wel te lezen is.")
         return "\n".join(lines) or None
-
-
-def touched_opgaven(changes: Changes) -> frozenset[str]:
-    ids = {opgave.id for opgave in changes.opgaven}
-    ids |= {page.id for page in changes.pages if page.id}
-    ids |= {opgave for year in changes.budget.years for line in year.lines for opgave in line.opgaven}
-    return frozenset(ids)
 
 
 def opgave_item(entry: Entry, opgave_id: str) -> OpgaveItem | None:
@@ -331,7 +363,9 @@ class _Walk:
                     entries.append(Entry(None, step.changes, tuple(pending)))
             if self.current is not None:
                 since_adoption = self._step(adopted, working).changes
-        return History(tuple(reversed(entries)), baseline, None, tuple(problems), since_adoption)
+        seen = {entry.commit.hash for entry in entries if entry.commit}
+        unseen = frozenset(commit.hash for commit in commits if commit.hash not in seen)
+        return History(tuple(reversed(entries)), baseline, None, tuple(problems), since_adoption, unseen)
 
     # -- versions: a key that names the content, and how to load it
 

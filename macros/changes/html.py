@@ -17,18 +17,19 @@ from markupsafe import Markup
 
 # The rest of the project, imported in this one place.
 from ..render.environments import template_environment
-from ..formatting import budget_words, dutch_date, euro_difference
-from ..view.urls import CHANGES_PATH, FOLLOW_PATH, GLOSSARY_PATH, PATHS, follow_anchor, relative
+from ..formatting import budget_words, dutch_date
+from ..view.urls import BUDGET_PATH, CHANGES_PATH, FOLLOW_PATH, GLOSSARY_PATH, PATHS, follow_anchor, relative
 from ..view.glossary import glossary
 from ..view.site import Site
-from .words import FIELDS, PARTS, REGISTER_NOUNS, SECTION_HEADINGS
-from .compare import ADDED, CHANGED, MOVED, REMOVED, ItemChange, LineChange, Progress
+from . import words
+from .compare import ADDED, CHANGED, MOVED, REMOVED
 from .history import Entry, History
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 OPGAVE_ANCHOR = "wijzigingen"  # the section on each opgave page
+ADDITIONS_ANCHOR = "aanvullingen"  # the part of /wijzigingen/ with the site's own additions (classify.py)
 
-NOTHING = "Sinds de vaststelling is er niets veranderd."
+NOTHING = "Het programma is sinds de vaststelling niet veranderd."
 UNAVAILABLE = ("De lijst met wijzigingen is op deze versie van de site niet beschikbaar. "
                "Daarom kunnen we hier niet laten zien wat er sinds de vaststelling is veranderd.")
 NOT_COMMITTED = "Nog niet vastgelegd"
@@ -48,7 +49,7 @@ def opgave_section(history: History, site: Site, opgave_id: str, page: str) -> M
     own changes, newest first, headings h3 and down (the section heading is the page's h2)."""
     return _render("opgave_history.html", site, lambda target: relative(target, page),
                    history=history, items=history.for_opgave(opgave_id),
-                   follow=f"{FOLLOW_PATH}#{follow_anchor(opgave_id)}")
+                   follow=f"{FOLLOW_PATH}#{follow_anchor(opgave_id)}", additions=history.additions_for(opgave_id))
 
 
 def opgave_status(history: History, opgave_id: str) -> Markup:
@@ -63,7 +64,7 @@ def entry_content(entry: Entry, site: Site, url: Callable[[str], str], opgave_id
     """One entry as HTML for a feed (all of it, or only what concerns `opgave_id`)."""
     item = None
     if opgave_id is not None:
-        item = next(found for found in History(entries=(entry,)).for_opgave(opgave_id))
+        item = next(found for found in History(steps=(entry,)).for_opgave(opgave_id))
     return _render("feed_entry.html", site, url, entry=entry, item=item)
 
 
@@ -103,17 +104,14 @@ def _environment() -> Environment:
     env.filters.update(
         dutch_date=dutch_date,
         amount=budget_words,
-        before_after=_before_after,
-        item_label=_item_label,
-        progress=_progress_text,
-        line_text=_line_text,
         quoted=lambda text: Markup("‘{}’").format(text),
+        page_words=_page_words,
         glossary=glossary,  # data text gets the glossary's tooltips, as everywhere on the site
     )
     env.globals.update(
         ADDED=ADDED, CHANGED=CHANGED, MOVED=MOVED, REMOVED=REMOVED, NOTHING=NOTHING, UNAVAILABLE=UNAVAILABLE,
-        NOT_COMMITTED=NOT_COMMITTED, paths=PATHS,
-        REGISTERS=_REGISTERS, PARTS=PARTS, REGISTER_NOUNS=REGISTER_NOUNS, FIELD_NAMES=_FIELD_NAMES,
+        NOT_COMMITTED=NOT_COMMITTED, ADDITIONS_ANCHOR=ADDITIONS_ANCHOR, BUDGET_PATH=BUDGET_PATH, PAGE_PATH=CHANGES_PATH, paths=PATHS,
+        words=words,  # the Dutch wording of changes, shared with `make diff`
     )
     return env
 
@@ -141,74 +139,8 @@ class _Links:
         return self.url(path) if path is not None else None
 
 
-# ---------------------------------------------------------------- words
-
-
-_REGISTERS = {
-    "organisaties": "Partners",
-    "programmas": "Programma’s",
-    "fondsen": "Fondsen",
-    "begrippen": "Begrippen en afkortingen",
-}
-# The YAML keys of register entries, as a reader would name them.
-_FIELD_NAMES = {
-    "naam": "Naam", "afkorting": "Afkorting", "omschrijving": "Omschrijving", "ook_genoemd_als": "Ook genoemd als",
-    "soort": "Soort", "betekenis": "Betekenis", "uitleg": "Uitleg", "ook_geschreven_als": "Ook geschreven als",
-    "herkomst": "Herkomst",
-}
-
-
-def _item_label(item: ItemChange) -> str:
-    what = FIELDS.get(item.field) or (f"Uitleg bij ‘{SECTION_HEADINGS[item.field]}’"
-                                       if item.field in SECTION_HEADINGS else "")
-    verb = {ADDED: "toegevoegd", REMOVED: "verwijderd", CHANGED: "gewijzigd"}[item.kind]
-    if item.kind == CHANGED and not item.words:
-        verb = "aangepast"  # the same words; the group or the progress changed
-    return f"{what} {verb}" if what else verb.capitalize()
-
-
-def _before_after(old: int | None, new: int | None, added: bool = False, removed: bool = False) -> str:
-    if added:
-        return f"{budget_words(new)} (nieuw)"
-    if removed:
-        return f"was {budget_words(old)}, vervalt"
-    if old == new:
-        return f"{budget_words(new)} (gelijk)"
-    text = f"was {budget_words(old)}, nu {budget_words(new)}"
-    if old is not None and new is not None:
-        text += f" ({euro_difference(new - old)})"
-    return text
-
-
-def _line_text(line: LineChange) -> str:
-    if line.kind == ADDED:
-        return f"Nieuwe regel ‘{line.name}’ in de groep ‘{line.group}’: {budget_words(line.new_amount)}."
-    if line.kind == REMOVED:
-        return f"Regel ‘{line.name}’ in de groep ‘{line.group}’ is verwijderd. Het bedrag was {budget_words(line.old_amount)}."
-    parts = [f"Regel ‘{line.name}’ in de groep ‘{line.group}’:"]
-    if line.amount_changed:
-        parts.append(f"bedrag {_before_after(line.old_amount, line.new_amount)}.")
-    if line.old_name is not None:
-        parts.append(f"De naam was ‘{line.old_name}’.")
-    if line.old_group is not None:
-        parts.append(f"Eerst in de groep ‘{line.old_group}’.")
-    return " ".join(parts)
-
-
-def _progress_text(item: ItemChange) -> str:
-    if item.kind == ADDED:
-        return f"Voortgang: {_progress(item.new_progress)}"
-    if item.kind == REMOVED:
-        return f"Voortgang was: {_progress(item.old_progress)}"
-    return f"Voortgang: was {_progress(item.old_progress)}, nu {_progress(item.new_progress)}"
-
-
-def _progress(progress: Progress | None) -> str:
-    if progress is None:
-        return "nog geen stand"
-    text = progress.status
-    if progress.date:
-        text += f" ({dutch_date(progress.date)})"
-    if progress.note:
-        text += f", toelichting: ‘{progress.note}’"
-    return text
+def _page_words(text: str, name: Markup, page) -> Markup:
+    """words.page_text with the opgave's name (a link while it exists) and its addresses."""
+    addresses = {key: f"/{path}" if path else "" for key, path in
+                 (("old", page.old_path), ("new", page.new_path), ("redirect", page.redirect))}
+    return Markup(text).format(name=Markup(name.strip()), **addresses)

@@ -6,31 +6,26 @@ words **bold**.
 """
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-from ..view.budget import difference
-from .words import FIELDS, PARTS, REGISTER_NOUNS, SECTION_HEADINGS
+from . import words
+from .classify import programme_part, site_part
 from .compare import (
-    ADDED, CHANGED, MOVED, REDIRECT_REMOVED, REMOVED, BudgetChanges, Changes, EntryChange, ItemChange, LineChange, LinkChange,
-    OpgaveChanges, PageChange, PartChanges, Progress, SectionChanges, YearChanges,
+    ADDED, CHANGED, MOVED, REDIRECT_REMOVED, REMOVED, BudgetChanges, Changes, EntryChange, ItemChange, LineChange,
+    OpgaveChanges, PageChange, PartChanges, SectionChanges, YearChanges,
 )
-from ..formatting import budget_words, dutch_date, euro_difference
-from .text_diff import DELETE, EQUAL, INSERT, Chunk
+from ..formatting import euro_difference
+from .text_diff import DELETE, EQUAL, Chunk
 
 TITLE = "Wat verandert er op de site?"
 NOTHING = "Geen wijzigingen die lezers zien."
+PROGRAMME_UNCHANGED = "Het programma zelf verandert niet: alleen wat de site eraan toevoegt."
 # A text up to this many words is shown whole; in a longer one, unchanged runs keep
 # CONTEXT words on each side of a change.
 WHOLE_TEXT_WORDS = 40
 CONTEXT = 8
 
-_REGISTERS = {
-    "organisaties": "Organisaties (partners)",
-    "programmas": "Programma’s",
-    "fondsen": "Fondsen",
-    "begrippen": "Begrippen en afkortingen",
-}
-
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
 # Markdown that could start or end markup anywhere in a line; `\x` is a literal x.
 _INLINE = re.compile(r"([\\`*_~|\[\]<>&#!$])")
 # Markup that only works at the start of a line: a list item, a numbered item, a heading line.
@@ -39,7 +34,7 @@ _LINE_START = re.compile(r"^([-+=]|\d+[.)])")
 
 def escape(text: str) -> str:
     """Data text as Markdown that shows exactly that text, also inside a table cell."""
-    text = " ".join(text.split())
+    text = _SPACES.sub(" ", text).strip()  # not the non-breaking space in "€ 1.000"
     text = _INLINE.sub(r"\\\1", text)
     return _LINE_START.sub(lambda match: match.group()[:-1] + "\\" + match.group()[-1], text)
 
@@ -53,6 +48,19 @@ def render(changes: Changes, base: str, target: str = "je werkmap") -> str:
     if broken:
         addresses = "1 oud adres werkt" if broken == 1 else f"{broken} oude adressen werken"
         lines += [f"**Let op:** {addresses} dan niet meer. Zie Pagina’s.", ""]
+    programme, additions = programme_part(changes), site_part(changes)
+    if programme.empty:
+        lines += [PROGRAMME_UNCHANGED, ""]
+    lines += _blocks(programme)
+    if not additions.empty:
+        # One level down: these are the site's own, apart from the programme (classify.py).
+        lines += [f"## {words.ADDITIONS_HEADING}", "", words.ADDITIONS_NOTE, ""]
+        lines += ["#" + line if line.startswith("#") else line for line in _blocks(additions)]
+    return "\n".join(lines)
+
+
+def _blocks(changes: Changes) -> list[str]:
+    lines = []
     blocks = [
         _pages(changes.pages),
         *(_opgave(opgave) for opgave in changes.opgaven),
@@ -63,24 +71,25 @@ def render(changes: Changes, base: str, target: str = "je werkmap") -> str:
     for block in blocks:
         if block:
             lines += block + [""]
-    return "\n".join(lines)
+    return lines
 
 
 def words_markdown(chunks: Sequence[Chunk]) -> str:
     """A word diff: removed words struck through, added words bold, long unchanged runs shortened."""
     shorten = sum(chunk.word_count for chunk in chunks) > WHOLE_TEXT_WORDS
-    parts = []
+    text = ""
     for position, chunk in enumerate(chunks):
         if chunk.op == EQUAL:
-            words = chunk.text.split()
+            kept = chunk.text.split()
             if shorten:
-                words = _context(words, first=position == 0, last=position == len(chunks) - 1)
-            parts.append(" ".join(word if word == "…" else escape(word) for word in words))
+                kept = _context(kept, first=position == 0, last=position == len(chunks) - 1)
+            part = " ".join(word if word == "…" else escape(word) for word in kept)
         elif chunk.op == DELETE:
-            parts.append(f"~~{escape(chunk.text)}~~")
-        elif chunk.op == INSERT:
-            parts.append(f"**{escape(chunk.text)}**")
-    return " ".join(part for part in parts if part)
+            part = f"~~{escape(chunk.text)}~~"
+        else:
+            part = f"**{escape(chunk.text)}**"
+        text += (" " if chunk.space_before and text else "") + part
+    return text
 
 
 def _context(words: list[str], first: bool, last: bool) -> list[str]:
@@ -92,7 +101,7 @@ def _context(words: list[str], first: bool, last: bool) -> list[str]:
 
 
 def _quoted(text: str) -> str:
-    return f"‘{escape(text)}’"
+    return escape(words.quoted(text))
 
 
 def _address(path: str) -> str:
@@ -109,32 +118,24 @@ def _pages(pages: Sequence[PageChange]) -> list[str]:
 
 
 def _page(page: PageChange) -> str:
-    name = f"{page.label} {_quoted(page.title)}"
-    if page.kind == ADDED:
-        return f"Nieuw: {name} op {_address(page.new_path)}."
-    if page.kind == MOVED:
-        text = f"Verplaatst: {name} staat nu op {_address(page.new_path)}, eerst op {_address(page.old_path)}."
-        if page.broken:
-            slug = page.old_path.strip("/").split("/")[-1]
-            return (f"{text} **Let op:** het oude adres werkt dan niet meer. "
-                    f"Zet `{slug}` bij `oude_slugs` van deze opgave.")
-        return f"{text} Het oude adres stuurt door naar het nieuwe."
-    if page.kind == REDIRECT_REMOVED:
-        return (f"Doorverwijzing weg: {_address(page.old_path)} stuurde door naar {name}. "
-                f"**Let op:** links naar dit oude adres werken dan niet meer.")
-    text = f"Verwijderd: {name} op {_address(page.old_path)}."
-    if page.broken:
-        return f"{text} **Let op:** links naar dit adres werken dan niet meer."
-    return f"{text} Het adres stuurt door naar {_address(page.redirect)}."
+    text = words.page_text(page).format(
+        name=escape(f"{page.label}: {page.title}"),
+        **{key: _address(path) if path else "" for key, path in
+           (("old", page.old_path), ("new", page.new_path), ("redirect", page.redirect))},
+    )
+    if page.broken and page.kind == MOVED:  # what staff can do about it
+        slug = page.old_path.strip("/").split("/")[-1]
+        return f"{text} **Let op:** zet `{slug}` bij `oude_slugs` van deze opgave."
+    return text
 
 
 # ---------------------------------------------------------------- opgaven
 
 
 def _opgave(opgave: OpgaveChanges) -> list[str]:
-    lines = [f"## Opgave {opgave.number}: {escape(opgave.title)}", ""]
+    lines = [f"## {opgave.label}: {escape(opgave.title)}{' (nieuw)' if opgave.new else ''}", ""]
     if opgave.renumbered:
-        lines.append(f"- Nummer gewijzigd: was opgave {opgave.old_number}, nu opgave {opgave.number}.")
+        lines.append(f"- {words.renumbered(opgave.old_number, opgave.number)}")
     if opgave.title_change:
         lines += _item(opgave.title_change)
     if len(lines) > 2:
@@ -142,7 +143,7 @@ def _opgave(opgave: OpgaveChanges) -> list[str]:
     for section in opgave.sections:
         lines += _section(section) + [""]
     if opgave.links:
-        lines += ["### Koppelingen met de overzichten", ""] + [_link(link) for link in opgave.links] + [""]
+        lines += [f"### {words.LINKS_HEADING}", ""] + [f"- {escape(words.link_text(link))}" for link in opgave.links] + [""]
     return lines[:-1]
 
 
@@ -151,60 +152,20 @@ def _section(section: SectionChanges) -> list[str]:
     for item in section.items:
         lines += _item(item)
     if section.reordered:
-        lines.append("- De volgorde is anders.")
+        lines.append(f"- {words.REORDERED}")
     return lines
-
-
 
 
 def _item(item: ItemChange) -> list[str]:
     """One bullet for the text, with sub-bullets for the group and the progress."""
-    what = FIELDS.get(item.field) or (f"Uitleg bij {_quoted(SECTION_HEADINGS[item.field])}"
-                                       if item.field in SECTION_HEADINGS else "")
-    verb = {ADDED: "toegevoegd", REMOVED: "verwijderd", CHANGED: "gewijzigd"}[item.kind]
-    if item.kind == CHANGED and not item.words:
-        verb = "aangepast"  # same words; the group or the progress changed
-    label = f"{what} {verb}" if what else verb.capitalize()
     text = words_markdown(item.words) if item.words else escape(item.text)
-    lines = [f"- {label}: {text}"]
-    if item.group is not None and not item.moved:
-        lines.append(f"  - In de groep {_quoted(item.group)}.")
-    if item.moved:
-        lines.append(f"  - Verplaatst naar de groep {_group_name(item.group)}, "
-                     f"eerst in de groep {_group_name(item.old_group)}.")
+    lines = [f"- {escape(words.item_label(item))}: {text}"]
+    group = words.group_text(item)
+    if group:
+        lines.append(f"  - {escape(group)}")
     if item.progress_changed:
-        lines.append(f"  - {_progress_change(item.old_progress, item.new_progress, item.kind)}")
+        lines.append(f"  - {escape(words.progress_change(item))}")
     return lines
-
-
-def _group_name(heading: str | None) -> str:
-    return _quoted(heading) if heading else "zonder kop"
-
-
-def _progress_change(old: Progress | None, new: Progress | None, kind: str) -> str:
-    if kind == ADDED:
-        return f"Voortgang: {_progress(new)}"
-    if kind == REMOVED:
-        return f"Voortgang was: {_progress(old)}"
-    return f"Voortgang: was {_progress(old)}, nu {_progress(new)}"
-
-
-def _progress(progress: Progress | None) -> str:
-    if progress is None:
-        return "geen status"
-    text = f"**{progress.status}**"
-    if progress.date:
-        text += f" ({dutch_date(progress.date)})"
-    if progress.note:
-        text += f", toelichting: {_quoted(progress.note)}"
-    return text
-
-
-def _link(link: LinkChange) -> str:
-    noun = f"{REGISTER_NOUNS[link.register]} {_quoted(link.name)}"
-    if link.kind == ADDED:
-        return f"- Nu gekoppeld aan {noun}."
-    return f"- Niet meer gekoppeld aan {noun}."
 
 
 # ---------------------------------------------------------------- budget
@@ -224,8 +185,7 @@ def _budget(budget: BudgetChanges) -> list[str]:
 
 
 def _year(year: YearChanges) -> list[str]:
-    note = {ADDED: " (nieuw jaar)", REMOVED: " (jaar verwijderd)", CHANGED: ""}[year.kind]
-    lines = [f"### {year.year}{note}", ""]
+    lines = [f"### {year.year}{words.year_note(year.kind)}", ""]
     for item in year.texts:
         lines += _item(item)
     if year.texts:
@@ -237,10 +197,11 @@ def _year(year: YearChanges) -> list[str]:
             *(_line_row(line) for line in year.lines),
             "",
         ]
-    lines += [f"- Subtotaal {_quoted(group.title)}: {_before_after(group.old, group.new, group.added, group.removed)}."
+    lines += [f"- Subtotaal {_quoted(group.title)}: "
+              f"{escape(words.before_after(group.old, group.new, group.added, group.removed))}."
               for group in year.groups]
     lines.append(f"- **Totaal {year.year}:** "
-                 f"{_before_after(year.old_total, year.new_total, year.kind == ADDED, year.kind == REMOVED)}.")
+                 f"{escape(words.before_after(year.old_total, year.new_total, year.kind == ADDED, year.kind == REMOVED))}.")
     return lines
 
 
@@ -251,8 +212,8 @@ def _line_row(line: LineChange) -> str:
     group = escape(line.group)
     if line.old_group is not None:
         group += f" (eerst: {escape(line.old_group)})"
-    old = "nieuw" if line.kind == ADDED else budget_words(line.old_amount)
-    new = "verwijderd" if line.kind == REMOVED else budget_words(line.new_amount)
+    old = "nieuw" if line.kind == ADDED else escape(words.amount(line.old_amount))
+    new = "verwijderd" if line.kind == REMOVED else escape(words.amount(line.new_amount))
     return f"| {name} | {group} | {old} | {new} | {_difference(line)} |"
 
 
@@ -262,18 +223,6 @@ def _difference(line: LineChange) -> str:
     return euro_difference(line.difference)
 
 
-def _before_after(old: int | None, new: int | None, added: bool, removed: bool) -> str:
-    if added:
-        return f"{budget_words(new)} (nieuw)"
-    if removed:
-        return f"was {budget_words(old)} (vervalt)"
-    change = difference(old, new)
-    if old == new:
-        return f"{budget_words(new)} (gelijk)"
-    more = f", {euro_difference(change)}" if change is not None else ""
-    return f"{budget_words(new)} (was {budget_words(old)}{more})"
-
-
 # ---------------------------------------------------------------- registers and programme texts
 
 
@@ -281,7 +230,7 @@ def _registers(entries: Sequence[EntryChange]) -> list[str]:
     if not entries:
         return []
     lines = ["## Registers"]
-    for register, title in _REGISTERS.items():
+    for register, title in words.REGISTERS.items():
         found = [entry for entry in entries if entry.register == register]
         if found:
             lines += ["", f"### {title}", ""] + [line for entry in found for line in _entry(entry)]
@@ -289,24 +238,19 @@ def _registers(entries: Sequence[EntryChange]) -> list[str]:
 
 
 def _entry(entry: EntryChange) -> list[str]:
-    name = escape(entry.name)
-    if entry.kind == ADDED:
-        return [f"- Toegevoegd: {name}."]
-    if entry.kind == REMOVED:
-        return [f"- Verwijderd: {name}."]
-    lines = [f"- Gewijzigd: {name}."]
+    lines = [f"- {words.entry_verb(entry)}: {escape(entry.name)}."]
     for field in entry.fields:
-        if field.old is None:
-            lines.append(f"  - `{field.field}` toegevoegd: {escape(field.new)}")
-        elif field.new is None:
-            lines.append(f"  - `{field.field}` verwijderd: {escape(field.old)}")
+        label = escape(words.entry_field_label(entry, field.field, field.old, field.new))
+        if field.old is None or field.new is None:
+            lines.append(f"  - {label}: {escape(field.new if field.old is None else field.old)}")
         else:
-            lines.append(f"  - `{field.field}`: {words_markdown(field.words)}")
+            lines.append(f"  - {label}: {words_markdown(field.words)}")
+    lines += [f"  - {escape(words.linked_opgave(linked))}" for linked in entry.opgaven]
     return lines
 
 
-def _programme(parts: Iterable[PartChanges]) -> list[str]:
+def _programme(parts: Sequence[PartChanges]) -> list[str]:
     lines = []
     for part in parts:
-        lines += ["", f"### {PARTS[part.key]}", ""] + [line for item in part.items for line in _item(item)]
-    return ["## Teksten over het programma"] + lines if lines else []
+        lines += ["", f"### {words.PARTS[part.key]}", ""] + [line for item in part.items for line in _item(item)]
+    return [f"## {words.texts_heading(part.key for part in parts)}"] + lines if lines else []

@@ -6,6 +6,7 @@ change. Plain difflib; no knowledge of the data model.
 """
 
 import difflib
+import re
 from collections import defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,26 +30,45 @@ class Chunk:
     """A run of words that is the same in both texts, only in the old one or only in the new one."""
 
     op: str  # EQUAL, DELETE or INSERT
-    text: str  # the words, separated by single spaces
+    text: str  # the words and punctuation, spaced as in the text
+    space_before: bool = True  # a space separates it from the chunk before (not before "," or ".")
 
     @property
     def word_count(self) -> int:
         return len(self.text.split())
 
 
+# A word (letters and digits, joined by hyphens or apostrophes: "mkb-bedrijven", "zzp’ers")
+# or one mark of punctuation: a comma added after a word changes the comma, not the word.
+_TOKEN = re.compile(r"\s*(\w+(?:[-’'.]\w+)*|[^\w\s])")
+
+
+def _tokens(text: str) -> list[tuple[str, bool]]:
+    """(token, whether a space comes before it) for each word and mark of punctuation."""
+    # The first token counts as spaced: whatever comes before the text is another text.
+    return [(match.group(1), match.start(1) > match.start() or match.start() == 0)
+            for match in _TOKEN.finditer(plain(text))]
+
+
+def _joined(tokens: Sequence[tuple[str, bool]]) -> str:
+    return "".join((" " if space and index else "") + token for index, (token, space) in enumerate(tokens))
+
+
 def word_diff(old: str, new: str) -> tuple[Chunk, ...]:
     """The words of `old` and `new` as chunks in reading order; a replaced run is DELETE then INSERT."""
-    old_words, new_words = plain(old).split(), plain(new).split()
-    matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
+    old_tokens, new_tokens = _tokens(old), _tokens(new)
+    matcher = difflib.SequenceMatcher(None, [token for token, _ in old_tokens], [token for token, _ in new_tokens],
+                                      autojunk=False)
     chunks: list[Chunk] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        # The spacing of the side the chunk is from; equal runs are spaced as in the new text.
         if tag == "equal":
-            chunks.append(Chunk(EQUAL, " ".join(old_words[i1:i2])))
+            chunks.append(Chunk(EQUAL, _joined(new_tokens[j1:j2]), new_tokens[j1][1]))
             continue
         if i2 > i1:
-            chunks.append(Chunk(DELETE, " ".join(old_words[i1:i2])))
+            chunks.append(Chunk(DELETE, _joined(old_tokens[i1:i2]), old_tokens[i1][1]))
         if j2 > j1:
-            chunks.append(Chunk(INSERT, " ".join(new_words[j1:j2])))
+            chunks.append(Chunk(INSERT, _joined(new_tokens[j1:j2]), new_tokens[j1][1]))
     return tuple(chunks)
 
 

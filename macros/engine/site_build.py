@@ -19,6 +19,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from macros.changes.dates import page_date
 from macros.changes.feed import opgave_feed, programme_feed
 from macros.changes.history import History, load_history
 from macros.data.contact import contact_details, contact_warnings
@@ -282,10 +283,17 @@ def on_env(env, config, files):
 
 
 def on_pre_build(config):
-    # Fresh each build: `mkdocs serve` sees new commits.
-    state.dates = LastUpdated(_data_dir(config).parent, folders=(Path(config["docs_dir"]), _data_dir(config)))
+    state.dates = None  # fresh each build: `mkdocs serve` sees new commits
     state.shown = {}
     state.search_texts = {}
+
+
+def _dates(config) -> LastUpdated:
+    """The files' dates, once per build, without the data commits nobody could see."""
+    if state.dates is None:
+        state.dates = LastUpdated(_data_dir(config).parent, folders=(Path(config["docs_dir"]), _data_dir(config)),
+                                  unseen=_history(config).unseen)
+    return state.dates
 
 
 def render_part(part: PagePart, page, config, *arguments) -> str:
@@ -332,12 +340,13 @@ def on_page_content(html, page, config, files):
 
     Also names each heading's section link for screen readers (macros/render/section_links.py)
     and makes the first use of each abbreviation focusable (macros/render/abbreviations.py)."""
-    shown = data_files(state.shown.pop(page.file.src_uri, ()))
+    parts = set(state.shown.pop(page.file.src_uri, ()))
     if "<abbr" in html:  # hand-written text too gets the glossary's tooltips (Markdown's abbr)
-        shown |= data_files({"glossary"})
-    sources = [Path(page.file.abs_src_path)] if page.file.abs_src_path else []
-    sources += [_data_dir(config) / name for name in sorted(shown)]
-    day = state.dates.date_of(sources)
+        parts.add("glossary")
+    markdown = Path(page.file.abs_src_path) if page.file.abs_src_path else None
+    data = [_data_dir(config) / name for name in sorted(data_files(parts))]
+    opgave_id = None if markdown else page.meta.get(OPGAVE_KEY)
+    day = page_date(_history(config), _dates(config), markdown, parts, data, opgave_id)
     html = focusable_first_abbreviations(label_section_links(html))
     if page.meta.get(JUMP_LIST):  # a long page: its sections under its title (macros/render/jump_list.py)
         html = with_jump_list(html, _sections(page))

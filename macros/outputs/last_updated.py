@@ -1,8 +1,11 @@
-"""When the content of a page last changed: for "Laatst bijgewerkt" under each page.
+"""When the files of a page last changed: for "Laatst bijgewerkt" under each page
+(macros/changes/dates.py decides, with the change history).
 
 The date comes from the git history of the files a page is made from (its Markdown
-file and the data files it shows). Without history (a tarball, a copy, no git
-installed, files not yet committed) it falls back to SOURCE_DATE_EPOCH, the
+file and the data files it shows), along the first-parent line: a merged pull request
+counts from the day of its merge. Commits whose changes to data/ nobody could see
+(`unseen`, from the change history) are left out for those files. Without history (a
+tarball, a copy, no git installed, files not yet committed) it falls back to SOURCE_DATE_EPOCH, the
 standard way to fix the date of a reproducible build, and else to the newest
 modification time of those files. It never uses the clock: building the same
 source twice gives the same pages.
@@ -19,9 +22,12 @@ from pathlib import Path
 class LastUpdated:
     """Looks up dates for sets of files under one project root, each set once."""
 
-    def __init__(self, root: Path, environ: dict[str, str] | None = None, folders: Iterable[Path] = ()):
+    def __init__(self, root: Path, environ: dict[str, str] | None = None, folders: Iterable[Path] = (),
+                 unseen: Iterable[str] = (), data_folder: str = "data"):
         self.root = Path(root).resolve()
         self.environ = os.environ if environ is None else environ
+        self.unseen = frozenset(unseen)  # commit hashes whose changes to data_folder readers could not see
+        self.data_folder = data_folder.rstrip("/") + "/"
         # Where the pages' files are (the docs and data folders): git reads only their history.
         self.folders = [self._relative(folder) for folder in folders]
         self._cache: dict[tuple[str, ...], datetime.date] = {}
@@ -54,10 +60,13 @@ class LastUpdated:
         rebuild of the real site."""
         if self._file_dates is None:
             self._file_dates = {}
-            for day, names in _log(self.root, self.environ, self.folders):  # newest first
+            for commit, day, names in _log(self.root, self.environ, self.folders):  # newest first
                 for name in names:
+                    if commit in self.unseen and name.startswith(self.data_folder):
+                        continue
                     self._file_dates.setdefault(name, day)
         return self._file_dates
+
     def _fallback(self, paths: tuple[str, ...]) -> datetime.date:
         epoch = self.environ.get("SOURCE_DATE_EPOCH", "").strip()
         if epoch.isdigit():
@@ -68,15 +77,17 @@ class LastUpdated:
         return datetime.datetime.now(datetime.timezone.utc).date()  # nothing else exists
 
 
-def _log(root: Path, environ, folders: list[str]) -> list[tuple[datetime.date, list[str]]]:
-    """Each commit under `root` (in `folders`, if any), newest first: its date and the files
-    it changed (relative to `root`). Empty when there is no git or no history."""
+def _log(root: Path, environ, folders: list[str]) -> list[tuple[str, datetime.date, list[str]]]:
+    """Each commit on the first-parent line under `root` (in `folders`, if any), newest
+    first: its hash, its date and the files it changed (relative to `root`; for a merge,
+    what it brought to the first parent). Empty when there is no git or no history."""
     git = shutil.which("git", path=environ.get("PATH"))
     if git is None:
         return []
     try:
         result = subprocess.run(
-            [git, "-c", "core.quotePath=false", "log", "--relative", "--format=%x00%cs", "--name-only", "--", *folders],
+            [git, "-c", "core.quotePath=false", "log", "--first-parent", "--diff-merges=first-parent", "--relative",
+             "--format=%x00%H %cs", "--name-only", "--", *folders],
             cwd=root, capture_output=True, text=True, timeout=30, env={**environ, "GIT_OPTIONAL_LOCKS": "0"},
         )
     except (OSError, subprocess.SubprocessError):
@@ -85,8 +96,9 @@ def _log(root: Path, environ, folders: list[str]) -> list[tuple[datetime.date, l
         return []
     commits = []
     for block in result.stdout.split("\0")[1:]:
-        day, _, names = block.partition("\n")
-        commits.append((datetime.date.fromisoformat(day.strip()), [name for name in names.splitlines() if name]))
+        head, _, names = block.partition("\n")
+        commit, _, day = head.strip().partition(" ")
+        commits.append((commit, datetime.date.fromisoformat(day), [name for name in names.splitlines() if name]))
     return commits
 
 

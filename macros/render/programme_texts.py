@@ -15,7 +15,7 @@ def budget_years(site) -> str:
 
 def opgaven_count(site) -> str:
     """The number of opgaven as Dutch write it: "vijf", "zes", "21"."""
-    return count_words(len(site.opgaven))
+    return count_words(site.number_of_opgaven)
 
 
 def site_description(site) -> str:

@@ -261,21 +261,6 @@ def sentence_at(text: str, start: int, end: int) -> str:
     return text[0 if begin == -1 else begin + 2: len(text) if finish == -1 else finish + 1].strip()
 
 
-def opgave_texts(opgave) -> Iterator[tuple[Any, str]]:
-    """(section, text) for every text of an opgave a reader sees, in page order."""
-    for section in SECTIONS:
-        values = opgave.section(section)
-        if section.key == "activiteiten":
-            for group in values:
-                if group.heading:
-                    yield section, group.heading
-                for item in group.items:
-                    yield section, item.text
-        else:
-            for value in values:
-                yield section, value if isinstance(value, str) else value.text
-
-
 def sort_key(name: str) -> str:
     """Alphabetical as a reader expects: ignore accents, case and leading quotes or brackets."""
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
@@ -461,7 +446,9 @@ class _Builder:
     def _opgave_mentions(self, opgave) -> None:
         """Every entry named anywhere on the opgave's page links back to it."""
         referring = {key: iter(self.items[opgave.id, key]) for key in REFERRING_SECTIONS}
-        for section, text in opgave_texts(opgave):
+        for section, text in opgave.record.texts():
+            if section is None:
+                continue  # the title names no entry: it is the opgave's own
             linked = next(referring[section.key]) if section.key in referring else self.finder.link(text)
             for entry, wording in linked.named():
                 entry.mention(_opgave_mention(opgave, section), None if _is_name_of(text, entry) else wording)

@@ -35,6 +35,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "pdf_path": (PROGRAMME_FILE,),
     "pdf_paths": (PROGRAMME_FILE,),
     "opgaven": (OPGAVEN_FILE,),
+    "number_of_opgaven": (OPGAVEN_FILE,),
     "opgave": (OPGAVEN_FILE,),
     "neighbours": (OPGAVEN_FILE,),
     # Group titles are the titles of the opgaven.
@@ -82,6 +83,12 @@ class Site:
     budget: Budget
     indexes: Indexes  # partners, programmes, funds, target groups: links both ways
     glossary: Glossary
+
+    @property
+    def number_of_opgaven(self) -> int:
+        """A part of its own: a page that counts the opgaven ("vijf opgaven") changes only when
+        one is added or removed, not with every edit of their texts."""
+        return len(self.opgaven)
 
     @cached_property
     def _by_id(self) -> dict[str, OpgaveEntry]:

@@ -1,5 +1,7 @@
 """The opgaven of the programme (data/opgaven.yaml)."""
 
+from collections.abc import Iterator
+
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
@@ -7,6 +9,7 @@ from macros.data import messages
 from macros.data.models.common import ItemText, Record, SearchWords, Slug, Text, Title, search_words, text_list
 from macros.data.models.progress import Item
 from macros.data.models.references import PartnerEntry, ProgrammeEntry
+from macros.data.sections import SECTIONS, Section
 
 
 class ActivityGroup(Record):
@@ -51,6 +54,21 @@ class Opgave(Record):
     )
     target_groups: list[ItemText] = Field(alias="doelgroep", min_length=1, description="De doelgroep van deze opgave.")
     search_words: SearchWords = search_words("deze opgave")
+
+    def texts(self) -> Iterator[tuple[Section | None, str]]:
+        """Every text of the opgave a reader sees, in page order, with its section: the
+        title first (section None), then each section's paragraphs, activity headings and
+        items. The one list of them: the indexes find names in these texts, the difference
+        engine finds the terms a page shows in them, the tests compare them with the source."""
+        yield None, self.title
+        for section in SECTIONS:
+            for value in getattr(self, section.field):
+                if section.key == "activiteiten":
+                    if value.heading:
+                        yield section, value.heading
+                    yield from ((section, item.text) for item in value.items)
+                else:
+                    yield section, value if isinstance(value, str) else value.text
 
     @field_validator("activities")
     @classmethod
