@@ -44,7 +44,7 @@ from macros.render.programme_texts import site_description
 from macros.render.environments import keep_compiled_templates, templates_do_not_change
 from macros.render.renderer import Renderer
 from macros.render.abbreviations import focusable_first_abbreviations
-from macros.render.jump_list import META_KEY as JUMP_LIST, with_jump_list
+from macros.render.jump_list import META_KEY as JUMP_LIST, sections_in, with_jump_list
 from macros.render.section_links import label_section_links
 from macros.render.share import opgave_description
 from macros.view.progress import progress_overview
@@ -349,7 +349,7 @@ def on_page_content(html, page, config, files):
     day = page_date(_history(config), _dates(config), markdown, parts, data, opgave_id)
     html = focusable_first_abbreviations(label_section_links(html))
     if page.meta.get(JUMP_LIST):  # a long page: its sections under its title (macros/render/jump_list.py)
-        html = with_jump_list(html, _sections(page))
+        html = with_jump_list(html, _sections(page) or sections_in(html))
     return html + Renderer(_site(config)).last_updated(day, page.url)
 
 

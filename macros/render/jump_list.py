@@ -22,6 +22,16 @@ def jump_list(sections: list[tuple[str, str]]) -> Markup:
                   f'<p class="ekd-springlijst__kop" aria-hidden="true">{LABEL}:</p><ul>{items}</ul></nav>')
 
 
+_H2 = re.compile(r'<h2[^>]*\sid="([^"]+)"[^>]*>(.*?)</h2>', re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def sections_in(html: str) -> list[tuple[str, str]]:
+    """(heading text, "#anchor") of each h2 in rendered HTML: the sections of a page whose
+    headings come from a page part (raw HTML, which Markdown's table of contents never sees)."""
+    return [(_TAG.sub("", text).replace("¶", "").strip(), f"#{anchor}") for anchor, text in _H2.findall(html)]
+
+
 def with_jump_list(html: str, sections: list[tuple[str, str]]) -> str:
     """The page content with the jump list after its h1 (at the top when it has none)."""
     if not sections:
